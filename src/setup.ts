@@ -1,0 +1,1 @@
+// Registers the vitest-speedup matchers (filled in by the matchers module).
