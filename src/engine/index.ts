@@ -1,0 +1,13 @@
+export { measureSources } from './measure.ts';
+export type { MeasureSourcesOptions } from './measure.ts';
+export { measureSpeedup, compareFunctions } from './compare-functions.ts';
+export type { SpeedupOptions } from './compare-functions.ts';
+export { functionSource } from './function-source.ts';
+export type { Measurable } from './function-source.ts';
+export { syntheticSources } from './synthetic-source.ts';
+export { resolveMeasureOptions, DEFAULT_MEASURE_OPTIONS } from './options.ts';
+export type { MeasureOptions, ResolvedMeasureOptions } from './options.ts';
+export { judge, describeCriterion, formatRatio } from './criterion.ts';
+export { lookSchedule, perLookLevel } from './looks.ts';
+export { formatDuration } from './format-duration.ts';
+export type * from './types.ts';
