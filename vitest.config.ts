@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { speedupProject } from './src/config/index.ts';
 
 // Timing specs (`*.speedup.test.ts` and the seed specs) must not share the two cores with other
-// test files, so they live in their own project that runs after the unit project
-// (sequence.groupOrder) with one file at a time (fileParallelism: false).
+// test files: speedupProject() runs them after the unit project, one file at a time.
 const timingSpecs = ['tests/**/*.speedup.test.ts', 'tests/seeds/**/*.test.ts'];
 
 export default defineConfig({
@@ -18,17 +18,7 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
         },
       },
-      {
-        test: {
-          name: 'timing',
-          include: timingSpecs,
-          setupFiles: ['./src/setup.ts'],
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          sequence: { groupOrder: 1 },
-        },
-      },
+      speedupProject({ name: 'timing', include: timingSpecs, setupFile: './src/setup.ts' }),
     ],
   },
 });

@@ -1,0 +1,38 @@
+import type { BenchResultLike } from './subjects.ts';
+import type { Measurable } from '../engine/function-source.ts';
+import type { SampleSource } from '../engine/types.ts';
+import type { SpeedupMatcherOptions } from './options.ts';
+import type { Threshold } from './thresholds.ts';
+
+/** What the speedup matchers compare: functions (paired, preferred), injected sample sources, or Vitest BenchResults. */
+export type SpeedupSubject = Measurable | SampleSource | BenchResultLike;
+
+declare module 'vitest' {
+  // The type parameter names must be exactly R and T to merge with Vitest 5's declaration.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface Matchers<R, T> {
+    /**
+     * Passes when `baseline time / received time` is at least `threshold`, with the whole
+     * confidence interval above it. Async: always `await` it.
+     *
+     * @example
+     * await expect(() => pool.run(jobs)).toHaveSpeedupAtLeast(() => runSequentially(jobs), 1.5);
+     * await expect(pooled).toHaveSpeedupAtLeast(sequential, ceiling(0.85));
+     */
+    toHaveSpeedupAtLeast(baseline: SpeedupSubject, threshold: Threshold, options?: SpeedupMatcherOptions): Promise<void>;
+    /**
+     * Passes when the speedup over `baseline` is at most `threshold`, with the whole interval below it.
+     *
+     * @example
+     * await expect(allAtOnce).toHaveSpeedupAtMost(sequential, 1.1); // CPU work: no real speedup
+     */
+    toHaveSpeedupAtMost(baseline: SpeedupSubject, threshold: Threshold, options?: SpeedupMatcherOptions): Promise<void>;
+    /**
+     * Passes when the speedup over `baseline` lies within `[lo, hi]`, the whole interval inside the band.
+     *
+     * @example
+     * await expect(promiseAllCpu).toHaveSpeedupWithin(sequentialCpu, [0.9, 1.1]);
+     */
+    toHaveSpeedupWithin(baseline: SpeedupSubject, band: readonly [Threshold, Threshold], options?: SpeedupMatcherOptions): Promise<void>;
+  }
+}
