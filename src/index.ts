@@ -29,3 +29,4 @@ export { getHostFacts, measureParallelCeiling, formatHostFacts, formatHostFactsI
 export type { HostFacts, ParallelCeiling, CpuLimitSources } from './host/index.ts';
 export type { Strategy, StrategyRun, TaskDefinition, Timeline, TimelineEntry, Workload, RunOptions } from './strategies/types.ts';
 export { sequential, concurrent, bounded } from './strategies/main-thread.ts';
+export type { SpeedupBenchResult, SpeedupMeta } from './bench/provider.ts';

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createVitest } from 'vitest/node';
+
+const root = fileURLToPath(new URL('../../fixtures/bench-project', import.meta.url));
+
+describe('the benchmark provider inside `vitest bench`', () => {
+  it('runs bench.compare on the engine and returns speedups with intervals', async () => {
+    const vitest = await createVitest('test', { root, watch: false, reporters: [], benchmarkOnly: true } as Parameters<typeof createVitest>[1]);
+    try {
+      await vitest.start();
+      const [module] = vitest.state.getTestModules();
+      const [testCase] = [...module!.children.allTests()];
+      expect(testCase!.result().state).toBe('passed');
+      const meta = testCase!.meta() as { vitestSpeedup?: { groups: { baseline: { name: string }; comparisons: { candidate: string; interval: { estimate: number } }[] }[] } };
+      const [group] = meta.vitestSpeedup!.groups;
+      expect(group!.baseline.name).toBe('wait 4 ms');
+      expect(group!.comparisons[0]!.candidate).toBe('wait 1 ms');
+      // Model: 4 ms / (1 ms + wake-up latency) lies between 2.5x and 4x.
+      expect(group!.comparisons[0]!.interval.estimate).toBeGreaterThan(2.5);
+      expect(group!.comparisons[0]!.interval.estimate).toBeLessThan(4.5);
+      const [benchmark] = testCase!.benchmarks();
+      expect(benchmark!.tasks.map((t) => t.name).sort()).toEqual(['wait 1 ms', 'wait 4 ms']);
+    } finally {
+      await vitest.close();
+    }
+  }, 30_000);
+});
