@@ -29,11 +29,20 @@ export interface HostFacts {
 /** The parallel speedup this host actually delivers on an embarrassingly parallel CPU loop. */
 export interface ParallelCeiling {
   /** One point per worker count 1..maxWorkers. */
-  readonly points: readonly { readonly workers: number; readonly speedup: number }[];
+  readonly points: readonly {
+    readonly workers: number;
+    readonly speedup: number;
+    /** Median wall time of one round with this many workers, in ms. */
+    readonly medianMs?: number;
+  }[];
   /** The best speedup observed over all worker counts. */
   readonly ceiling: number;
   /** Worker count at which the ceiling was observed. */
   readonly bestWorkers: number;
+  /** ISO timestamp of the start of the measurement. */
   readonly measuredAt: string;
+  /** Wall time of the whole measurement (calibration, worker startup, all rounds), in ms. */
   readonly durationMs: number;
+  /** CPU work per worker per round, in ms, as calibrated on the main thread. */
+  readonly workMs?: number;
 }
