@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import type { TaskDefinition } from '../../strategies/types.ts';
+import { powSelf } from './pow-self.ts';
+import { sieve } from './sieve.ts';
+import { sumOfSquares } from './sum-of-squares.ts';
+
+/** Absolute path of the CPU tasks' worker module (`worker.ts`), for `module` and `preload`. */
+export const cpuWorkerModule: string = fileURLToPath(new URL('./worker.ts', import.meta.url));
+
+/** {@link sieve} as a task that every strategy can run. */
+export const sieveTask: TaskDefinition<number, Uint32Array> = {
+  name: 'sieve',
+  run: sieve,
+  module: cpuWorkerModule,
+  exportName: 'sieve',
+};
+
+/** {@link sumOfSquares} as a task that every strategy can run. */
+export const sumOfSquaresTask: TaskDefinition<number, bigint> = {
+  name: 'sumOfSquares',
+  run: sumOfSquares,
+  module: cpuWorkerModule,
+  exportName: 'sumOfSquares',
+};
+
+/** {@link powSelf} as a task that every strategy can run. */
+export const powSelfTask: TaskDefinition<number, bigint> = {
+  name: 'powSelf',
+  run: powSelf,
+  module: cpuWorkerModule,
+  exportName: 'powSelf',
+};

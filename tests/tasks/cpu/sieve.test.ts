@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { sieve } from '../../../src/tasks/cpu/sieve.ts';
+
+describe('sieve', () => {
+  it('returns the primes up to and including n as a Uint32Array', () => {
+    expect(sieve(13)).toBeInstanceOf(Uint32Array);
+    expect([...sieve(13)]).toEqual([2, 3, 5, 7, 11, 13]);
+    expect([...sieve(30)]).toEqual([2, 3, 5, 7, 11, 13, 17, 19, 23, 29]);
+  });
+
+  it('matches the prime-counting function', () => {
+    expect(sieve(1000).length).toBe(168);
+    expect(sieve(10_000).length).toBe(1229);
+    expect(sieve(100_000).length).toBe(9592);
+    expect(sieve(15_999).at(-1)).toBe(15_991);
+  });
+
+  it('has no primes below 2', () => {
+    expect(sieve(0).length).toBe(0);
+    expect(sieve(1).length).toBe(0);
+    expect([...sieve(2)]).toEqual([2]);
+  });
+
+  it('rejects limits that are not integers in range', () => {
+    expect(() => sieve(-1)).toThrow(new RangeError('sieve(n): n must be an integer in [0, 4294967295], received -1.'));
+    expect(() => sieve(2.5)).toThrow(new RangeError('sieve(n): n must be an integer in [0, 4294967295], received 2.5.'));
+    expect(() => sieve(Number.NaN)).toThrow(RangeError);
+  });
+});
