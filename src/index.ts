@@ -25,8 +25,8 @@ export type { HostRelativeThreshold, Threshold } from './matchers/thresholds.ts'
 export type { SpeedupMatcherOptions, HostSnapshot } from './matchers/options.ts';
 export type { SpeedupSubject } from './matchers/augment.ts';
 export type { BenchResultLike } from './matchers/subjects.ts';
-export { getHostFacts, measureParallelCeiling, formatHostFacts, formatHostFactsInline } from './host/index.ts';
-export type { HostFacts, ParallelCeiling, CpuLimitSources } from './host/index.ts';
+export { getHostFacts, getCpuLimits, measureParallelCeiling, measureTimerResolution, formatHostFacts, formatHostFactsInline } from './host/index.ts';
+export type { CpuLimitSources, HostFacts, ParallelCeiling, CpuLimits, CpuLimitOptions, HostFactsOptions, ParallelCeilingOptions } from './host/index.ts';
 export type { Strategy, StrategyRun, TaskDefinition, Timeline, TimelineEntry, Workload, RunOptions } from './strategies/types.ts';
 export { sequential, concurrent, bounded } from './strategies/main-thread.ts';
 export type { SpeedupBenchResult, SpeedupMeta } from './bench/provider.ts';
