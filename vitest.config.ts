@@ -7,6 +7,7 @@ const timingSpecs = ['tests/**/*.speedup.test.ts', 'tests/seeds/**/*.test.ts'];
 
 export default defineConfig({
   test: {
+    reporters: ['default', './scripts/closing-line-reporter.ts'],
     projects: [
       {
         test: {
