@@ -10,6 +10,7 @@
  * - `RunOptions.signal`: nothing more is submitted, running chunks are cancelled (their workers
  *   terminated), the run rejects with the signal's reason.
  */
+import { monotonicToAbsoluteOffset } from './monotonic.ts';
 import { deserializeError } from './protocol.ts';
 import type { ChunkRequest, ChunkResponse } from './protocol.ts';
 import { abortReason } from './options.ts';
@@ -70,6 +71,8 @@ export function dispatch<I, R>(task: OffThreadTask, inputs: readonly I[], option
   const entries: TimelineEntry[] = [];
   const chunkCount = Math.ceil(inputs.length / chunkSize);
   if (chunkCount === 0) return Promise.resolve({ results, entries });
+  // Workers time tasks on the machine-wide monotonic clock; this puts them on ours.
+  const clockOffset = monotonicToAbsoluteOffset();
 
   return new Promise<Dispatched<R>>((resolve, reject) => {
     let nextChunk = 0;
@@ -111,7 +114,9 @@ export function dispatch<I, R>(task: OffThreadTask, inputs: readonly I[], option
           fail(timeoutError(options, offset, chunk.length), offset);
         } else if (response.ok) {
           for (let k = 0; k < response.results.length; k++) results[offset + k] = response.results[k] as R;
-          for (const entry of response.entries) entries.push(entry);
+          for (const entry of response.entries) {
+            entries.push({ index: entry.index, lane: entry.lane, start: entry.start + clockOffset, end: entry.end + clockOffset });
+          }
         } else {
           fail(deserializeError(response.error, response.index), response.index);
         }

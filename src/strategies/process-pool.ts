@@ -83,9 +83,10 @@ function createProcessPool(workers: number): PoolHandle {
   pool.on('error', () => undefined);
   // tinypool reports a child's pid as its threadId.
   const pids = new Set<number>();
-  // 'close' of each ChildProcess: emitted after 'exit' once its stdio pipes are closed too.
-  // tinypool (2.2) keeps the ChildProcess in an untyped `process` field; without it, the pid
-  // check alone still guarantees that the processes are gone.
+  // Each ChildProcess's 'close' (after 'exit', once its stdio pipes are closed) and
+  // 'disconnect' (IPC channel closed): only then are its handles gone. tinypool (2.2) keeps the
+  // ChildProcess in an untyped `process` field; without it, the pid check alone still
+  // guarantees that the processes are gone.
   const closed = new Map<number, Promise<void>>();
   const track = (): void => {
     for (const worker of pool.threads) {
@@ -93,7 +94,9 @@ function createProcessPool(workers: number): PoolHandle {
       pids.add(pid);
       const child = (worker as unknown as { process?: ChildProcess }).process;
       if (!closed.has(pid) && child instanceof EventEmitter && child.exitCode === null && child.signalCode === null) {
-        closed.set(pid, new Promise((resolve) => child.once('close', () => resolve())));
+        const streamsClosed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+        const channelClosed = child.connected ? new Promise<void>((resolve) => child.once('disconnect', () => resolve())) : undefined;
+        closed.set(pid, Promise.all([streamsClosed, channelClosed]).then(() => undefined));
       }
     }
   };
@@ -113,6 +116,9 @@ function createProcessPool(workers: number): PoolHandle {
       await pool.destroy();
       await waitForExit(pids);
       await Promise.all(closed.values());
+      // The pipes' libuv handles are released in the event loop's close phase, which follows
+      // the check phase: after two setImmediate turns, one close phase has certainly passed.
+      for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     },
   };
 }

@@ -27,7 +27,8 @@ export interface SerializedError {
 }
 
 /**
- * What a chunk produced. A task that throws ends the chunk: `ok: false` carries the error and
+ * What a chunk produced. Entry times are {@link ./monotonic.ts} `monotonicNow()` readings of
+ * the worker; {@link ./dispatch.ts} moves them onto the main thread's `absoluteNow()` axis. A task that throws ends the chunk: `ok: false` carries the error and
  * the workload index of the input it threw on (the worker itself survives).
  */
 export type ChunkResponse =

@@ -2,11 +2,11 @@
  * The worker side of every off-main-thread strategy. Piscina workers and tinypool child
  * processes load this file (by absolute path, through Node's type stripping) and call
  * {@link runChunk}; {@link ./thread-entry.ts} calls it once per `new Worker`. It imports task
- * modules on demand and times every task on the shared absolute clock.
+ * modules on demand and times every task on the machine-wide monotonic clock.
  */
 import { isMainThread, threadId } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { absoluteNow } from './clock.ts';
+import { monotonicNow } from './monotonic.ts';
 import { serializeError } from './protocol.ts';
 import type { ChunkRequest, ChunkResponse, PingRequest, PingResponse } from './protocol.ts';
 import type { TimelineEntry } from './types.ts';
@@ -51,7 +51,8 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 /**
  * Runs `request.exportName` from `request.module` over `request.inputs` in order, timing each
- * call with `absoluteNow()`. Never rejects: a failure (module not found, missing export, a task
+ * call on the machine-wide monotonic clock ({@link monotonicNow}; the main thread converts the
+ * entries to its `absoluteNow()` axis). Never rejects: a failure (module not found, missing export, a task
  * that throws) comes back as `{ ok: false, error, index }` so that both pool libraries carry it
  * the same way, and the worker stays usable.
  *
@@ -69,11 +70,11 @@ export async function runChunk(request: ChunkRequest): Promise<ChunkResponse> {
     const results = new Array<unknown>(request.inputs.length);
     for (let k = 0; k < request.inputs.length; k++) {
       index = request.offset + k;
-      const start = absoluteNow();
+      const start = monotonicNow();
       let result = task(request.inputs[k]);
       // Await only real promises: an extra tick per synchronous item would show up as overhead.
       if (isThenable(result)) result = await result;
-      entries.push({ index, lane, start, end: absoluteNow() });
+      entries.push({ index, lane, start, end: monotonicNow() });
       results[k] = result;
     }
     return { ok: true, results, entries };

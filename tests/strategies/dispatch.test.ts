@@ -172,3 +172,22 @@ describe('dispatch with several failures', () => {
     await expect(done).rejects.toThrow('failed on 1');
   });
 });
+
+describe('dispatch timing', () => {
+  it("moves the workers' monotonic timings onto the main thread's absolute clock", async () => {
+    const { monotonicNow } = await import('../../src/strategies/monotonic.ts');
+    const { absoluteNow } = await import('../../src/strategies/clock.ts');
+    const mono = monotonicNow();
+    const submit: Submit = async (request) => ({
+      ok: true,
+      results: [0],
+      entries: [{ index: request.offset, lane: 'pid:1', start: mono, end: mono + 5 }],
+    });
+    const before = absoluteNow();
+    const { entries } = await dispatch(task, [1], options(submit));
+    const entry = entries[0];
+    // mono was read just before `before`: on the absolute axis it lands within a few ms of it.
+    expect(Math.abs((entry?.start as number) - before)).toBeLessThan(50);
+    expect((entry?.end as number) - (entry?.start as number)).toBeCloseTo(5, 6);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { piscinaChunked, piscinaPerItem } from '../../src/strategies/piscina.ts';
-import { countResources, poolContract } from './pool-contract.ts';
+import { activeResources, countResources, poolContract } from './pool-contract.ts';
 
 describe('piscina strategies', () => {
   it('name themselves and their Python counterparts', () => {
@@ -23,7 +23,7 @@ describe('piscina strategies', () => {
     chunked: piscinaChunked,
     laneKind: 'thread',
     async expectNothingLeft(_lanes, resourcesBefore) {
-      const after = countResources(process.getActiveResourcesInfo());
+      const after = countResources(activeResources());
       const before = countResources(resourcesBefore);
       for (const type of ['Worker', 'MessagePort']) expect(after[type] ?? 0, type).toBeLessThanOrEqual(before[type] ?? 0);
     },

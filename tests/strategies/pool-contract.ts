@@ -29,6 +29,16 @@ function lanesOf(run: { timeline: { entries: readonly { lane: string }[] } }): S
   return new Set(run.timeline.entries.map((entry) => entry.lane));
 }
 
+/**
+ * `process.getActiveResourcesInfo()`, after creating the lazily made stdout/stderr handles:
+ * tinypool pipes its children's output into them, and they stay for the life of the process.
+ */
+export function activeResources(): string[] {
+  void process.stdout;
+  void process.stderr;
+  return process.getActiveResourcesInfo();
+}
+
 /** Counts resource types, e.g. { Worker: 2, MessagePort: 4 }. */
 export function countResources(resources: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -132,7 +142,7 @@ export function poolContract(contract: PoolContract): void {
 
   describe('cold pools', () => {
     it('create and destroy their own pool in every run, leaving nothing behind', async () => {
-      const resourcesBefore = process.getActiveResourcesInfo();
+      const resourcesBefore = activeResources();
       const strategy = contract.chunked({ workers: 2, chunkSize: 2, warm: false });
       expect(strategy.warm).toBe(false);
       expect(strategy.name).toMatch(/\(2, cold\)$/);
@@ -242,7 +252,7 @@ export function poolContract(contract: PoolContract): void {
 
   describe('close()', () => {
     it('leaves no worker, process or handle behind, also after timeouts and aborts', async () => {
-      const resourcesBefore = process.getActiveResourcesInfo();
+      const resourcesBefore = activeResources();
       const strategy = contract.perItem({ workers: 2, timeout: 200 });
       await strategy.start();
       const run = await strategy.run({ name: 'doubles', task: doubleTask, inputs: range(10) });

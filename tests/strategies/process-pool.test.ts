@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { processPoolChunked, processPoolPerItem } from '../../src/strategies/process-pool.ts';
-import { countResources, poolContract } from './pool-contract.ts';
+import { activeResources, countResources, poolContract } from './pool-contract.ts';
 
 function errorCode(action: () => void): string | undefined {
   try {
@@ -44,7 +44,7 @@ describe('child-process strategies', () => {
         const pid = Number(lane.slice('pid:'.length));
         expect(errorCode(() => process.kill(pid, 0)), lane).toBe('ESRCH');
       }
-      const after = countResources(process.getActiveResourcesInfo());
+      const after = countResources(activeResources());
       const before = countResources(resourcesBefore);
       for (const type of ['ProcessWrap', 'PipeWrap', 'MessagePort']) expect(after[type] ?? 0, type).toBeLessThanOrEqual(before[type] ?? 0);
     },
