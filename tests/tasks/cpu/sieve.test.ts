@@ -27,3 +27,25 @@ describe('sieve', () => {
     expect(() => sieve(Number.NaN)).toThrow(RangeError);
   });
 });
+
+describe('sieve against trial division', () => {
+  it('agrees for every n up to 2000', () => {
+    const isPrime = (x: number): boolean => {
+      if (x < 2) return false;
+      for (let d = 2; d * d <= x; d++) if (x % d === 0) return false;
+      return true;
+    };
+    const all = Array.from({ length: 2001 }, (_, x) => x).filter(isPrime);
+    for (let n = 0; n <= 2000; n++) {
+      const primes = sieve(n);
+      expect(primes.length, `pi(${n})`).toBe(all.filter((p) => p <= n).length);
+      if (n === 1999 || n === 2000) expect([...primes]).toEqual(all);
+    }
+  });
+
+  it('returns a compact copy, not a view of a larger buffer', () => {
+    const primes = sieve(10_000);
+    expect(primes.byteOffset).toBe(0);
+    expect(primes.buffer.byteLength).toBe(1229 * 4);
+  });
+});
