@@ -25,6 +25,12 @@ describe('powSelf', () => {
     expect(() => bitLength(-1n)).toThrow(new RangeError('bitLength(value): value must be non-negative, received -1.'));
   });
 
+  it('computes the largest input of the original workload: 6,000,001 digits', () => {
+    // 10^6,000,000 = 1000000^1000000 has 6,000,001 digits and floor(6e6 x log2(10)) + 1 bits.
+    expect(bitLength(powSelf(1_000_000))).toBe(Math.floor(6_000_000 * Math.log2(10)) + 1);
+    expect(Math.floor(6_000_000 * Math.log2(10)) + 1).toBe(19_931_569);
+  });
+
   it('rejects inputs that are not non-negative safe integers', () => {
     expect(() => powSelf(-1)).toThrow(new RangeError('powSelf(i): i must be a non-negative safe integer, received -1.'));
     expect(() => powSelf(0.5)).toThrow(RangeError);
