@@ -7,6 +7,7 @@
  */
 import { expect } from 'vitest';
 import { speedupMatchers } from './matchers/speedup-matchers.ts';
+import { scalingMatchers } from './matchers/scaling-matchers.ts';
 import './matchers/augment.ts';
 
 const REGISTRY = Symbol.for('vitest-speedup.setup');
@@ -29,4 +30,4 @@ if (previous !== undefined && previous !== import.meta.url) {
   );
 }
 registry[REGISTRY] = import.meta.url;
-expect.extend(speedupMatchers);
+expect.extend({ ...speedupMatchers, ...scalingMatchers });

@@ -3,6 +3,7 @@ import type { Measurable } from '../engine/function-source.ts';
 import type { SampleSource } from '../engine/types.ts';
 import type { SpeedupMatcherOptions } from './options.ts';
 import type { Threshold } from './thresholds.ts';
+import type { ScalingMatcherOptions } from './scaling-matchers.ts';
 
 /** What the speedup matchers compare: functions (paired, preferred), injected sample sources, or Vitest BenchResults. */
 export type SpeedupSubject = Measurable | SampleSource | BenchResultLike;
@@ -34,5 +35,23 @@ declare module 'vitest' {
      * await expect(promiseAllCpu).toHaveSpeedupWithin(sequentialCpu, [0.9, 1.1]);
      */
     toHaveSpeedupWithin(baseline: SpeedupSubject, band: readonly [Threshold, Threshold], options?: SpeedupMatcherOptions): Promise<void>;
+    /**
+     * On a curve from `measureScaling`: every judged point (2 workers up to `upTo`, default the
+     * effective cores; oversubscribed points are never judged) has efficiency (speedup / workers)
+     * of at least `efficiency`, its whole interval above it.
+     *
+     * @example
+     * const curve = await measureScaling((n) => () => pools[n].run(work), { minEfficiency: 0.7 });
+     * await expect(curve).toScaleWithEfficiencyAtLeast(0.7);
+     */
+    toScaleWithEfficiencyAtLeast(efficiency: number, options?: ScalingMatcherOptions): Promise<void>;
+    /**
+     * On a curve from `measureScaling`: the Karp-Flatt serial fraction at the largest judged
+     * worker count is at most `fraction`, its whole interval below it.
+     *
+     * @example
+     * await expect(curve).toHaveSerialFractionAtMost(0.2);
+     */
+    toHaveSerialFractionAtMost(fraction: number, options?: ScalingMatcherOptions): Promise<void>;
   }
 }

@@ -144,6 +144,17 @@ describe('measureSpeedup on real functions', () => {
     expect(m.comparisons[0]!.interval.estimate).toBeGreaterThan(1.5);
   });
 
+  it('flags measurements that overlap in time as sharing the host', async () => {
+    const wait = () => new Promise((r) => setTimeout(r, 1));
+    const opts = { minRounds: 3, maxRounds: 3, warmupTimeMs: 0, minSampleMs: 0 };
+    const [a, b] = await Promise.all([measureSpeedup(wait, wait, opts), measureSpeedup(wait, wait, opts)]);
+    for (const m of [a, b]) {
+      expect(m.flags.find((f) => f.code === 'shared-host')?.message).toContain('another measurement in this process');
+    }
+    const alone = await measureSpeedup(wait, wait, opts);
+    expect(alone.flags.some((f) => f.code === 'shared-host' && f.message.includes('in this process'))).toBe(false);
+  });
+
   it('compares several functions in the same rounds', async () => {
     const m = await compareFunctions({ a: () => 1, b: () => 2, c: () => 3 }, { baseline: 'b', minRounds: 3, maxRounds: 3 });
     expect(m.baseline.name).toBe('b');
