@@ -38,7 +38,7 @@ export * from './tasks/index.ts';
 export { workerPerRequest } from './worker-per-request.ts';
 export type { WorkerPerRequestOptions } from './worker-per-request.ts';
 export { settleAll, settleWorkload, settledCall, partitionSettled } from './settle.ts';
-export type { Settled, SettleEnvelope, SettleAllStrategy } from './settle.ts';
+export type { Settled, SettleEnvelope, SettleAllStrategy, WireSettled } from './settle.ts';
 export { expectedDurationMs, expectedSpeedup, durationBreakdown, modelLatencyMs } from './model.ts';
 export type { LatencyModel, DurationBreakdown } from './model.ts';
 export { measurePerRequestOverhead } from './overhead.ts';

@@ -25,7 +25,11 @@ export interface SettleEnvelope<I> {
   readonly exportName: string | undefined;
 }
 
-type WireSettled<R> = { status: 'fulfilled'; value: R } | { status: 'rejected'; reason: Error | SerializedError };
+/**
+ * A {@link Settled} as it travels: from a worker thread the error arrives serialized
+ * ({@link SerializedError}); `settleAll` rebuilds it.
+ */
+export type WireSettled<R> = { status: 'fulfilled'; value: R } | { status: 'rejected'; reason: Error | SerializedError };
 
 /**
  * The worker-side settled call: imports `envelope.module`, calls `envelope.exportName` with the

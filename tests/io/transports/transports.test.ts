@@ -10,9 +10,9 @@ const LATENCY_MS = 20;
 
 /** What a too-slow body looks like per transport: MockAgent cannot stream, so it delays the whole response. */
 const SLOW_BODY_MESSAGE: Record<TransportKind, string> = {
-  msw: 'GET /sites/big?fault=slow failed: body not complete within 100 ms',
-  'mock-agent': 'GET /sites/big?fault=slow failed: no response within 100 ms',
-  loopback: 'GET /sites/big?fault=slow failed: body not complete within 100 ms',
+  msw: 'GET /sites/big?fault=slow failed: body not complete within 250 ms',
+  'mock-agent': 'GET /sites/big?fault=slow failed: no response within 250 ms',
+  loopback: 'GET /sites/big?fault=slow failed: body not complete within 250 ms',
 };
 
 async function elapsed(fn: () => Promise<unknown>): Promise<number> {
@@ -71,7 +71,7 @@ describe.each(TRANSPORT_KINDS)('%s transport', (kind) => {
   });
 
   it('fails with errors that name the request', async () => {
-    const options = { requester: transport.requester, timeoutMs: 100 };
+    const options = { requester: transport.requester, timeoutMs: 250 };
     const failure = async (path: string): Promise<RequestError> => {
       const error = await getBytes(transport.url(path), options).then(
         () => undefined,
@@ -86,7 +86,7 @@ describe.each(TRANSPORT_KINDS)('%s transport', (kind) => {
       status: 500,
     });
     expect(await failure('/ip?fault=reset')).toMatchObject({ message: 'GET /ip?fault=reset failed: connection reset by the server', reason: 'reset' });
-    expect(await failure('/ip?fault=timeout')).toMatchObject({ message: 'GET /ip?fault=timeout failed: no response within 100 ms', reason: 'timeout' });
+    expect(await failure('/ip?fault=timeout')).toMatchObject({ message: 'GET /ip?fault=timeout failed: no response within 250 ms', reason: 'timeout' });
     expect(await failure('/sites/big?fault=slow')).toMatchObject({ message: SLOW_BODY_MESSAGE[kind], reason: 'timeout' });
     // The transport still works after the faults.
     expect(await getJson(transport.url('/ip'), options)).toEqual({ origin: '127.0.0.1' });
