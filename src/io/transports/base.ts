@@ -32,7 +32,8 @@ export abstract class BaseTransport implements Transport {
   /** Per-request clients still open. */
   protected readonly clients = new Set<Dispatcher>();
   /** Graceful closes of per-request clients still under way. */
-  readonly #closing = new Set<Promise<void>>();
+  readonly #clientCloses = new Set<Promise<void>>();
+  #closing = new AbortController();
   #dispatcher: Dispatcher | undefined;
   #baseUrl: string | undefined;
   #requester: Requester | undefined;
@@ -58,14 +59,24 @@ export abstract class BaseTransport implements Transport {
   }
 
   get requester(): Requester {
-    this.#requester ??= (url, options) => dispatcherRequester(this.dispatcher)(url, options);
+    this.#requester ??= (url, options) => dispatcherRequester(this.dispatcher)(url, this.#withClosing(options));
     return this.#requester;
+  }
+
+  /**
+   * Ties a request to the transport's lifetime: `close()` aborts it. Destroying a Pool does that
+   * by itself, but MockAgent's `close()` lets pending replies (and their delay timers) run on.
+   */
+  #withClosing(options: RequestOptions | undefined): RequestOptions {
+    const closing = this.#closing.signal;
+    return { ...options, signal: options?.signal ? AbortSignal.any([options.signal, closing]) : closing };
   }
 
   async start(): Promise<void> {
     if (this.#state !== 'idle') throw new Error(`The ${this.kind} transport is already ${this.#state}; close() it before starting it again.`);
     this.#state = 'starting';
     this.timers.reopen();
+    this.#closing = new AbortController();
     try {
       const { baseUrl, dispatcher } = await this.startServer();
       this.#baseUrl = baseUrl;
@@ -81,12 +92,13 @@ export abstract class BaseTransport implements Transport {
   async close(): Promise<void> {
     if (this.#state === 'idle' || this.#state === 'closing') return;
     this.#state = 'closing';
+    this.#closing.abort(new Error(`The ${this.kind} transport was closed`));
     try {
       const dispatcher = this.#dispatcher;
       this.#dispatcher = undefined;
       await Promise.all([...this.clients].map((client) => client.destroy()));
       this.clients.clear();
-      await Promise.all([...this.#closing]);
+      await Promise.all([...this.#clientCloses]);
       if (dispatcher) await this.destroyDispatcher(dispatcher);
       this.timers.close();
       await this.stopServer();
@@ -105,7 +117,9 @@ export abstract class BaseTransport implements Transport {
   }
 
   fetch(input: string, init?: Omit<RequestInit, 'dispatcher'>): Promise<Response> {
-    return undiciFetch(this.url(input), { ...init, dispatcher: this.dispatcher });
+    const closing = this.#closing.signal;
+    const signal = init?.signal ? AbortSignal.any([init.signal, closing]) : closing;
+    return undiciFetch(this.url(input), { ...init, signal, dispatcher: this.dispatcher });
   }
 
   newConnectionRequester(): Requester {
@@ -115,11 +129,11 @@ export abstract class BaseTransport implements Transport {
       const release = (): void => {
         if (!this.clients.delete(client)) return;
         const closing = client.close().catch(() => undefined);
-        this.#closing.add(closing);
-        void closing.finally(() => this.#closing.delete(closing));
+        this.#clientCloses.add(closing);
+        void closing.finally(() => this.#clientCloses.delete(closing));
       };
       try {
-        const response = await dispatcherRequester(client)(url, options);
+        const response = await dispatcherRequester(client)(url, this.#withClosing(options));
         response.body.once('close', release);
         return response;
       } catch (error) {

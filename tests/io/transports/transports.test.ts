@@ -110,7 +110,7 @@ describe.each(TRANSPORT_KINDS)('%s transport', (kind) => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     await transport.close();
     expect(transport.started).toBe(false);
-    expect(await hanging).toBeInstanceOf(Error);
+    expect(await hanging).toMatchObject({ message: `GET /ip?fault=timeout failed: The ${kind} transport was closed`, reason: 'network' });
     expect(await leakedResources(before)).toEqual({});
     await transport.close(); // idempotent
   });
