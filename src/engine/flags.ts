@@ -63,7 +63,9 @@ export function qualityFlags(input: FlagInput): QualityFlag[] {
     if (comparison.outlierRounds.length > 0) {
       flags.push({
         code: 'outliers',
-        message: `${comparison.candidate}: ${comparison.outlierRounds.length} of ${input.rounds} rounds excluded as outliers (log ratio with modified z-score > 3.5).`,
+        message: comparison.outliersExcluded
+          ? `${comparison.candidate}: ${comparison.outlierRounds.length} of ${input.rounds} rounds excluded as outliers (log ratio with modified z-score > 3.5).`
+          : `${comparison.candidate}: ${comparison.outlierRounds.length} of ${input.rounds} rounds lie far from the rest (modified z-score > 3.5): too many to be interference, so all were kept. The host is probably busy; the interval is wider.`,
       });
     }
   }

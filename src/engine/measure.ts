@@ -111,6 +111,9 @@ export async function measureSources(sources: readonly SampleSource[], options: 
   }
 }
 
+/** The largest share of rounds that may be excluded as outliers; beyond it all rounds are kept. */
+const MAX_OUTLIER_SHARE = 0.1;
+
 function compare(
   sources: readonly SampleSource[],
   samples: readonly number[][],
@@ -123,7 +126,10 @@ function compare(
     const own = samples[i + 1] as number[];
     const logRatios = own.map((c, round) => Math.log((base[round] as number) / c));
     const outlierRounds = excludeOutliers ? outlierIndices(logRatios) : [];
-    const kept = logRatios.filter((_, round) => !outlierRounds.includes(round));
+    // A few far-off rounds are interference; many are a second mode of the distribution (e.g.
+    // one side preempted in a third of the rounds), and dropping them would bias the estimate.
+    const outliersExcluded = outlierRounds.length > 0 && outlierRounds.length <= Math.max(1, Math.floor(MAX_OUTLIER_SHARE * logRatios.length));
+    const kept = outliersExcluded ? logRatios.filter((_, round) => !outlierRounds.includes(round)) : logRatios;
     const interval = pairedLogRatioInterval(kept, level);
     const criterion = criteria[source.name];
     return {
@@ -132,6 +138,7 @@ function compare(
       interval,
       roundsUsed: kept.length,
       outlierRounds,
+      outliersExcluded,
       criterion,
       verdict: criterion ? judge(criterion, interval) : undefined,
     };

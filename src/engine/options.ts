@@ -2,7 +2,7 @@
 export interface MeasureOptions {
   /** Overall confidence of the verdict, in (0.5, 1). Default 0.95. */
   readonly confidence?: number;
-  /** Rounds before the first look at the interval. Default 6. */
+  /** Rounds before the first look at the interval. Default 8. */
   readonly minRounds?: number;
   /** Most rounds to measure. Default 400. */
   readonly maxRounds?: number;
@@ -12,7 +12,11 @@ export interface MeasureOptions {
   readonly warmupRounds?: number;
   /** Warm-up goes on at least this long, in ms (JIT tiers, caches, lazy pools). Default 100. */
   readonly warmupTimeMs?: number;
-  /** Calls are batched until one sample takes at least this long, in ms. Default 1. */
+  /**
+   * Calls are batched until one sample takes at least this long, in ms. Default 20: a sample
+   * must span several scheduler time slices (a few ms each), or on a busy host a longer call is
+   * preempted far more often than a shorter one and the ratio is biased.
+   */
   readonly minSampleMs?: number;
   /** Without a criterion, stop once the interval's half-width is below this fraction of the estimate. Default 0.02. */
   readonly precision?: number;
@@ -27,18 +31,21 @@ export interface MeasureOptions {
 export type ResolvedMeasureOptions = Required<Omit<MeasureOptions, 'seed'>> & { readonly seed: number };
 
 /**
- * Defaults chosen from the verdict-accuracy study (`npm run calibrate`, table in the README):
- * 6 rounds is the fewest at which a t-interval over log ratios is already stable; a 5 s budget
- * decides clear ms-scale cases in well under a second and leaves headroom in a 60 s test.
+ * Defaults chosen from the verdict-accuracy study (`npm run calibrate`, table in the README).
+ * With 1 ms samples the study saw confident false passes next to a CPU hog: a 3 ms call was
+ * preempted almost every time, a 1 ms call rarely, so the ratio doubled. 20 ms samples span
+ * many time slices and removed those errors; 8 rounds lets the outlier and drift checks work
+ * before the first verdict; a 5 s budget decides clear ms-scale cases in well under a second
+ * and leaves headroom in a 60 s test.
  */
 export const DEFAULT_MEASURE_OPTIONS = {
   confidence: 0.95,
-  minRounds: 6,
+  minRounds: 8,
   maxRounds: 400,
   maxTimeMs: 5000,
   warmupRounds: 1,
   warmupTimeMs: 100,
-  minSampleMs: 1,
+  minSampleMs: 20,
   precision: 0.02,
   outliers: 'exclude',
 } as const satisfies MeasureOptions;
@@ -78,8 +85,8 @@ export function resolveMeasureOptions(options: MeasureOptions = {}): ResolvedMea
   if (typeof o.confidence !== 'number' || !(o.confidence > 0.5 && o.confidence < 1)) {
     fail('confidence', o.confidence, 'must lie strictly between 0.5 and 1', 'Use e.g. 0.95 or 0.99.');
   }
-  const minRounds = positiveInteger('minRounds', o.minRounds, 'Use 6 or more.');
-  if (minRounds < 3) fail('minRounds', minRounds, 'must be at least 3 (an interval needs a spread)', 'Use 6 or more.');
+  const minRounds = positiveInteger('minRounds', o.minRounds, 'Use 8 or more.');
+  if (minRounds < 3) fail('minRounds', minRounds, 'must be at least 3 (an interval needs a spread)', 'Use 8 or more.');
   const maxRounds = positiveInteger('maxRounds', o.maxRounds, 'Use e.g. 400.');
   if (maxRounds < minRounds) {
     throw new RangeError(`vitest-speedup: option \`maxRounds\` (${maxRounds}) must be >= \`minRounds\` (${minRounds}). Raise maxRounds or lower minRounds.`);
@@ -87,7 +94,7 @@ export function resolveMeasureOptions(options: MeasureOptions = {}): ResolvedMea
   positiveFinite('maxTimeMs', o.maxTimeMs, false, 'Give the budget in milliseconds, e.g. 5000.');
   positiveInteger('warmupRounds', o.warmupRounds, 'Use 1 or more.');
   positiveFinite('warmupTimeMs', o.warmupTimeMs, true, 'Give it in milliseconds, e.g. 100, or 0 for no time-based warm-up.');
-  positiveFinite('minSampleMs', o.minSampleMs, true, 'Give it in milliseconds, e.g. 1, or 0 to time every call on its own.');
+  positiveFinite('minSampleMs', o.minSampleMs, true, 'Give it in milliseconds, e.g. 20, or 0 to time every call on its own.');
   if (typeof o.precision !== 'number' || !(o.precision > 0 && o.precision < 1)) {
     fail('precision', o.precision, 'must lie strictly between 0 and 1', 'Use e.g. 0.02 for +-2%.');
   }

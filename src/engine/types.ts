@@ -51,8 +51,13 @@ export interface Comparison {
   readonly interval: RatioInterval;
   /** Rounds that entered the interval (rounds minus excluded outliers). */
   readonly roundsUsed: number;
-  /** Round indices excluded as outliers. */
+  /** Round indices whose log ratio has a modified z-score above 3.5. */
   readonly outlierRounds: readonly number[];
+  /**
+   * Whether those rounds were left out of the interval: only when they are few (at most 10% of
+   * the rounds); more of them are a mode of the distribution, not interference, and are kept.
+   */
+  readonly outliersExcluded: boolean;
   readonly criterion: Criterion | undefined;
   /** Undefined when there was no criterion to judge against. */
   readonly verdict: Verdict | undefined;

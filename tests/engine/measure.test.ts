@@ -25,7 +25,7 @@ describe('measureSources with synthetic samples', () => {
     const { sources, clock } = syntheticSources({ sequential: noisy(10), pool: noisy(5) });
     const m = await measureSources(sources, { clock, seed: 1, criteria: { pool: { kind: 'atLeast', k: 1.5 } } });
     expect(m.stopReason).toBe('decided');
-    expect(m.rounds).toBe(6);
+    expect(m.rounds).toBe(8);
     expect(m.looks).toBe(1);
     expect(m.comparisons[0]?.verdict).toBe('pass');
     expect(m.comparisons[0]?.interval.estimate).toBeCloseTo(2, 1);

@@ -12,9 +12,9 @@ describe('resolveMeasureOptions', () => {
   it.each([
     [{ confidence: 1 }, RangeError, 'vitest-speedup: option `confidence` must lie strictly between 0.5 and 1, received 1. Use e.g. 0.95 or 0.99.'],
     [{ confidence: Number.NaN }, RangeError, 'vitest-speedup: option `confidence` must lie strictly between 0.5 and 1, received NaN. Use e.g. 0.95 or 0.99.'],
-    [{ minRounds: 2 }, RangeError, 'vitest-speedup: option `minRounds` must be at least 3 (an interval needs a spread), received 2. Use 6 or more.'],
-    [{ minRounds: 6.5 }, RangeError, 'vitest-speedup: option `minRounds` must be a positive integer, received 6.5. Use 6 or more.'],
-    [{ maxRounds: 4 }, RangeError, 'vitest-speedup: option `maxRounds` (4) must be >= `minRounds` (6). Raise maxRounds or lower minRounds.'],
+    [{ minRounds: 2 }, RangeError, 'vitest-speedup: option `minRounds` must be at least 3 (an interval needs a spread), received 2. Use 8 or more.'],
+    [{ minRounds: 6.5 }, RangeError, 'vitest-speedup: option `minRounds` must be a positive integer, received 6.5. Use 8 or more.'],
+    [{ maxRounds: 4 }, RangeError, 'vitest-speedup: option `maxRounds` (4) must be >= `minRounds` (8). Raise maxRounds or lower minRounds.'],
     [{ maxTimeMs: -1 }, RangeError, 'vitest-speedup: option `maxTimeMs` must be a finite number > 0, received -1. Give the budget in milliseconds, e.g. 5000.'],
     [{ maxTimeMs: Number.POSITIVE_INFINITY }, RangeError, 'vitest-speedup: option `maxTimeMs` must be a finite number > 0, received Infinity. Give the budget in milliseconds, e.g. 5000.'],
     [{ maxTimeMs: '5s' }, TypeError, 'vitest-speedup: option `maxTimeMs` must be a finite number > 0, received "5s". Give the budget in milliseconds, e.g. 5000.'],

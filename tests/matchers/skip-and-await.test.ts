@@ -24,11 +24,11 @@ describe('matchers inside a real Vitest run', () => {
 
     const inconclusive = cases.get('inconclusive skips')!;
     expect(inconclusive.result().state).toBe('skipped');
-    expect(inconclusive.result()).toMatchObject({ note: 'inconclusive: 1.96x [1.61, 2.39]' });
+    expect(inconclusive.result()).toMatchObject({ note: 'inconclusive: 1.96x [1.63, 2.35]' });
     const [annotation] = inconclusive.annotations();
     expect(annotation?.type).toBe('vitest-speedup');
     expect(stripVTControlCharacters(annotation!.message).split('\n')[2]).toBe(
-      'Inconclusive: could not tell whether the speedup of pool over sequential is at least 1.96x: the interval 1.96x [1.61x, 2.39x] (95% CI) straddles the threshold.',
+      'Inconclusive: could not tell whether the speedup of pool over sequential is at least 1.96x: the interval 1.96x [1.63x, 2.35x] (95% CI) straddles the threshold.',
     );
 
     const unreachable = cases.get('unreachable skips')!;

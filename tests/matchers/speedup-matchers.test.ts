@@ -34,13 +34,13 @@ describe('toHaveSpeedupAtLeast', () => {
     expect(await failureOf(expect(pool).toHaveSpeedupAtLeast(sequential, 3, options))).toMatchInlineSnapshot(`
       "expect(received).toHaveSpeedupAtLeast(baseline, threshold)
 
-      Expected the speedup of pool over sequential to be at least 3.00x, but measured 2.01x [1.73x, 2.34x] (95% CI).
+      Expected the speedup of pool over sequential to be at least 3.00x, but measured 2.00x [1.81x, 2.20x] (95% CI).
 
       Expected: >= 3.00x
-      Received: 2.01x [1.73x, 2.34x]
+      Received: 2.00x [1.81x, 2.20x]
 
-      Rounds:   6 measured after 7 warm-up, 1 of up to 19 looks (each at 99.74%), stopped: decided after 197 ms
-      Median:   sequential 10.1 ms (cv 4%), pool 5.05 ms (cv 4%) per call
+      Rounds:   8 measured after 7 warm-up, 1 of up to 18 looks (each at 99.72%), stopped: decided after 227 ms
+      Median:   sequential 9.94 ms (cv 4%), pool 5.03 ms (cv 4%) per call
       Quality:  no flags
       Host:     2 effective cores (cgroup v1, no quota), ceiling 1.90x, load 0.50, node v24.21.0"
     `);
@@ -56,13 +56,13 @@ describe('toHaveSpeedupAtLeast', () => {
     expect(await failureOf(expect(pool).not.toHaveSpeedupAtLeast(sequential, 1.5, options))).toMatchInlineSnapshot(`
       "expect(received).not.toHaveSpeedupAtLeast(baseline, threshold)
 
-      Expected the speedup of pool over sequential not to be at least 1.50x, but measured 2.01x [1.73x, 2.34x] (95% CI).
+      Expected the speedup of pool over sequential not to be at least 1.50x, but measured 2.00x [1.81x, 2.20x] (95% CI).
 
       Expected: not >= 1.50x
-      Received: 2.01x [1.73x, 2.34x]
+      Received: 2.00x [1.81x, 2.20x]
 
-      Rounds:   6 measured after 7 warm-up, 1 of up to 19 looks (each at 99.74%), stopped: decided after 197 ms
-      Median:   sequential 10.1 ms (cv 4%), pool 5.05 ms (cv 4%) per call
+      Rounds:   8 measured after 7 warm-up, 1 of up to 18 looks (each at 99.72%), stopped: decided after 227 ms
+      Median:   sequential 9.94 ms (cv 4%), pool 5.03 ms (cv 4%) per call
       Quality:  no flags
       Host:     2 effective cores (cgroup v1, no quota), ceiling 1.90x, load 0.50, node v24.21.0"
     `);
@@ -104,7 +104,7 @@ describe('toHaveSpeedupAtMost', () => {
   it('fails when the whole interval lies above it', async () => {
     const { sequential, pool, options } = sides();
     expect(await failureOf(expect(pool).toHaveSpeedupAtMost(sequential, 1.5, options))).toContain(
-      'Expected the speedup of pool over sequential to be at most 1.50x, but measured 2.01x [1.73x, 2.34x] (95% CI).',
+      'Expected the speedup of pool over sequential to be at most 1.50x, but measured 2.00x [1.81x, 2.20x] (95% CI).',
     );
   });
 
@@ -113,7 +113,7 @@ describe('toHaveSpeedupAtMost', () => {
     await expect(a.pool).not.toHaveSpeedupAtMost(a.sequential, 1.5, a.options);
     const b = sides();
     expect(await failureOf(expect(b.pool).not.toHaveSpeedupAtMost(b.sequential, 2.5, b.options))).toContain(
-      'Expected the speedup of pool over sequential not to be at most 2.50x, but measured 2.01x [1.73x, 2.34x] (95% CI).',
+      'Expected the speedup of pool over sequential not to be at most 2.50x, but measured 2.00x [1.81x, 2.20x] (95% CI).',
     );
   });
 });
@@ -124,7 +124,7 @@ describe('toHaveSpeedupWithin', () => {
     await expect(a.pool).toHaveSpeedupWithin(a.sequential, [1.8, 2.2], a.options);
     const b = sides();
     expect(await failureOf(expect(b.pool).toHaveSpeedupWithin(b.sequential, [0.9, 1.1], b.options))).toContain(
-      'Expected the speedup of pool over sequential to be within [0.90x, 1.10x], but measured 2.01x [1.73x, 2.34x] (95% CI).',
+      'Expected the speedup of pool over sequential to be within [0.90x, 1.10x], but measured 2.00x [1.81x, 2.20x] (95% CI).',
     );
   });
 
@@ -148,12 +148,12 @@ describe('inconclusive measurements', () => {
     expect(await failureOf(expect(pool).toHaveSpeedupAtLeast(sequential, 1.96, options))).toMatchInlineSnapshot(`
       "expect(received).toHaveSpeedupAtLeast(baseline, threshold)
 
-      Inconclusive: could not tell whether the speedup of pool over sequential is at least 1.96x: the interval 1.96x [1.61x, 2.39x] (95% CI) straddles the threshold.
+      Inconclusive: could not tell whether the speedup of pool over sequential is at least 1.96x: the interval 1.96x [1.63x, 2.35x] (95% CI) straddles the threshold.
 
       Expected: >= 1.96x
-      Received: 1.96x [1.61x, 2.39x]
+      Received: 1.96x [1.63x, 2.35x]
 
-      Rounds:   10 measured after 4 warm-up, 3 of up to 3 looks (each at 98.33%), stopped: max-rounds after 404 ms
+      Rounds:   10 measured after 4 warm-up, 2 of up to 2 looks (each at 97.5%), stopped: max-rounds after 404 ms
       Median:   sequential 20.0 ms (cv 21%), pool 10.0 ms (cv 0%) per call
       Quality:
         - drift: sequential got 50% slower from the first to the second half of the run; interleaving cancels this in the ratio.
