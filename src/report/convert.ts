@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import type { Testbed } from '../baselines/testbed.ts';
 import type { Measurement, QualityFlag } from '../engine/types.ts';
 import { amdahlFit } from '../scaling/amdahl.ts';
+import { workersLabel } from '../scaling/measure-scaling.ts';
+import type { ScalingCurve } from '../scaling/measure-scaling.ts';
 import type { Timeline } from '../strategies/types.ts';
 import { REPORT_KIND, REPORT_SCHEMA_VERSION } from './schema.ts';
 import type { ReportEntry, ReportGroup, ReportScaling, ReportScalingPoint, ReportSpeedup, SpeedupReport } from './schema.ts';
@@ -144,6 +146,38 @@ export function scalingFromEntries(entries: readonly ReportEntry[], options: { r
     points.push(speedup === null ? { workers: entry.workers, speedup: 1 } : { workers: entry.workers, speedup: speedup.estimate, lower: speedup.lower, upper: speedup.upper });
   }
   return points.length < 2 ? undefined : scalingFromPoints(points, options);
+}
+
+/**
+ * Converts a scaling curve (from `measureScaling`) into a report group: one entry per worker
+ * count (`1 worker`, `2 workers`, ...) with workers and efficiency, the curve's points with their
+ * intervals and oversubscription, and its Amdahl fit.
+ *
+ * @example
+ * ```ts
+ * const curve = await measureScaling((n) => () => pools[n].run(workload), { workers: [1, 2, 4] });
+ * const group = groupFromScalingCurve(curve, { title: 'sieve scaling' });
+ * ```
+ */
+export function groupFromScalingCurve(curve: ScalingCurve, options: { readonly title?: string; readonly timeline?: Timeline } = {}): ReportGroup {
+  const workers: Record<string, number> = {};
+  for (const point of curve.points) workers[workersLabel(point.workers)] = point.workers;
+  const group = groupFromMeasurement(curve.measurement, {
+    title: options.title ?? curve.name,
+    workers,
+    ...(options.timeline === undefined ? {} : { timeline: options.timeline }),
+  });
+  const scaling: ReportScaling = {
+    points: curve.points.map((point) => ({
+      workers: point.workers,
+      speedup: point.speedup.estimate,
+      lower: point.speedup.lower,
+      upper: point.speedup.upper,
+      oversubscribed: point.oversubscribed,
+    })),
+    ...(curve.amdahl === null ? {} : { amdahl: { serialFraction: curve.amdahl.serialFraction } }),
+  };
+  return { ...group, scaling };
 }
 
 /** Options of {@link createReport}. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeTestbed } from '../../src/baselines/testbed.ts';
 import type { Comparison, Measurement, SideSummary } from '../../src/engine/types.ts';
-import { createReport, groupFromMeasurement, scalingFromPoints } from '../../src/report/convert.ts';
+import { createReport, groupFromMeasurement, groupFromScalingCurve, scalingFromPoints } from '../../src/report/convert.ts';
+import { scalingCurveOf } from '../../src/scaling/measure-scaling.ts';
 import { SpeedupFileError } from '../../src/report/errors.ts';
 import type { ReportGroup } from '../../src/report/schema.ts';
 
@@ -10,15 +11,17 @@ function side(name: string, median: number): SideSummary {
 }
 
 function comparison(candidate: string, estimate: number, verdict?: Comparison['verdict']): Comparison {
+  // Asserted rather than annotated: the engine's Comparison may grow fields this converter ignores.
   return {
     candidate,
     baseline: 'sequential',
     interval: { estimate, lower: estimate * 0.95, upper: estimate * 1.05, level: 0.995, df: 11 },
     roundsUsed: 12,
     outlierRounds: [],
+    outliersExcluded: false,
     criterion: verdict === undefined ? undefined : { kind: 'atLeast', k: 1.2 },
     verdict,
-  };
+  } as Comparison;
 }
 
 const measurement: Measurement = {
@@ -115,6 +118,33 @@ describe('scalingFromPoints', () => {
 
   it('has no fit without a point of more than one worker within the cores', () => {
     expect(scalingFromPoints([{ workers: 1, speedup: 1 }, { workers: 4, speedup: 1.9 }], { effectiveCores: 2 })).not.toHaveProperty('amdahl');
+  });
+});
+
+describe('groupFromScalingCurve', () => {
+  it('has one entry per worker count, with efficiency, and the curve with its Amdahl fit', () => {
+    const scalingMeasurement: Measurement = {
+      ...measurement,
+      baseline: side('1 worker', 300),
+      candidates: [side('2 workers', 160), side('4 workers', 150)],
+      comparisons: [{ ...comparison('2 workers', 1.875, 'pass'), baseline: '1 worker' }, { ...comparison('4 workers', 2), baseline: '1 worker' }],
+      flags: [],
+    };
+    const curve = scalingCurveOf(scalingMeasurement, { workers: [1, 2, 4], effectiveCores: 2, name: 'sieve scaling', minEfficiency: 0.8, baseline: '1 worker' });
+    const group = groupFromScalingCurve(curve);
+    expect(group.title).toBe('sieve scaling');
+    expect(group.entries.map((entry) => [entry.name, entry.workers, entry.efficiency, entry.verdict])).toEqual([
+      ['1 worker', 1, 1, undefined],
+      ['2 workers', 2, 1.875 / 2, 'pass'],
+      ['4 workers', 4, 0.5, undefined],
+    ]);
+    expect(group.scaling?.points.map((point) => [point.workers, point.speedup, point.oversubscribed])).toEqual([
+      [1, 1, false],
+      [2, 1.875, false],
+      [4, 2, true],
+    ]);
+    expect(group.scaling?.amdahl?.serialFraction).toBeCloseTo(curve.amdahl?.serialFraction ?? Number.NaN, 12);
+    expect(groupFromScalingCurve(curve, { title: 'other' }).title).toBe('other');
   });
 });
 
