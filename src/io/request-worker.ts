@@ -4,7 +4,7 @@
  */
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { absoluteNow } from '../strategies/clock.ts';
+import { monotonicNow } from '../strategies/monotonic.ts';
 import { serializeError, type SerializedError } from './errors.ts';
 
 /** What the main thread sends to a request worker. */
@@ -14,13 +14,17 @@ export interface RequestWorkerJob {
   readonly input: unknown;
 }
 
-/** What a request worker posts back. */
+/**
+ * What a request worker posts back. `start` and `end` are on the machine-wide monotonic clock
+ * (`monotonicNow()`): a worker's `performance.timeOrigin` can be milliseconds off the main
+ * thread's under load, so the main thread converts them to its own absolute clock.
+ */
 export type RequestWorkerReply =
   | { readonly ok: true; readonly value: unknown; readonly start: number; readonly end: number; readonly threadId: number }
   | { readonly ok: false; readonly error: SerializedError; readonly start: number; readonly end: number; readonly threadId: number };
 
 async function main(job: RequestWorkerJob): Promise<RequestWorkerReply> {
-  const start = absoluteNow();
+  const start = monotonicNow();
   try {
     const loaded = (await import(pathToFileURL(job.module).href)) as Record<string, unknown>;
     const fn = loaded[job.exportName];
@@ -28,9 +32,9 @@ async function main(job: RequestWorkerJob): Promise<RequestWorkerReply> {
       throw new TypeError(`${job.module} has no function export \`${job.exportName}\``);
     }
     const value: unknown = await (fn as (input: unknown) => unknown)(job.input);
-    return { ok: true, value, start, end: absoluteNow(), threadId };
+    return { ok: true, value, start, end: monotonicNow(), threadId };
   } catch (error) {
-    return { ok: false, error: serializeError(error), start, end: absoluteNow(), threadId };
+    return { ok: false, error: serializeError(error), start, end: monotonicNow(), threadId };
   }
 }
 

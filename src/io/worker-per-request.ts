@@ -11,6 +11,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { absoluteNow } from '../strategies/clock.ts';
+import { monotonicToAbsoluteOffset } from '../strategies/monotonic.ts';
 import type { RunOptions, Strategy, StrategyRun, TimelineEntry, Workload } from '../strategies/types.ts';
 import { deserializeError } from './errors.ts';
 import type { RequestWorkerJob, RequestWorkerReply } from './request-worker.ts';
@@ -28,7 +29,7 @@ interface Outcome<R> {
   readonly entry: TimelineEntry;
 }
 
-function runInWorker<R>(job: RequestWorkerJob, index: number, live: Set<Worker>): Promise<Outcome<R>> {
+function runInWorker<R>(job: RequestWorkerJob, index: number, live: Set<Worker>, clockOffset: number): Promise<Outcome<R>> {
   return new Promise<Outcome<R>>((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: job });
     live.add(worker);
@@ -45,7 +46,7 @@ function runInWorker<R>(job: RequestWorkerJob, index: number, live: Set<Worker>)
     worker.once('exit', (code) => {
       live.delete(worker);
       if (reply?.ok) {
-        const entry = { index, lane: `thread:${reply.threadId}`, start: reply.start, end: reply.end };
+        const entry = { index, lane: `thread:${reply.threadId}`, start: reply.start + clockOffset, end: reply.end + clockOffset };
         resolve({ value: reply.value as R, entry });
       } else if (reply) {
         reject(deserializeError(reply.error));
@@ -87,6 +88,8 @@ export function workerPerRequest(options: WorkerPerRequestOptions = {}): Strateg
       const results = new Array<R>(inputs.length);
       const entries: TimelineEntry[] = [];
       const start = absoluteNow();
+      // Workers time themselves on the machine-wide monotonic clock; this puts them on ours.
+      const clockOffset = monotonicToAbsoluteOffset();
       let next = 0;
       let stopped = false;
       const stop = async (): Promise<void> => {
@@ -99,7 +102,7 @@ export function workerPerRequest(options: WorkerPerRequestOptions = {}): Strateg
         while (!stopped && next < inputs.length) {
           const index = next++;
           const job: RequestWorkerJob = { module: task.module as string, exportName: task.exportName as string, input: inputs[index] };
-          const outcome = await runInWorker<R>(job, index, live);
+          const outcome = await runInWorker<R>(job, index, live, clockOffset);
           results[index] = outcome.value;
           entries.push(outcome.entry);
         }
