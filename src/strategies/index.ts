@@ -5,6 +5,7 @@
 export type { Strategy, StrategyRun, TaskDefinition, Timeline, TimelineEntry, Workload, RunOptions } from './types.ts';
 export { sequential, concurrent, bounded } from './main-thread.ts';
 export { absoluteNow } from './clock.ts';
+export { monotonicNow, monotonicToAbsoluteOffset } from './monotonic.ts';
 export { effectiveCores } from './cores.ts';
 export { workerPerItem } from './worker-per-item.ts';
 export type { WorkerPerItemOptions, WorkerPerItemStrategy } from './worker-per-item.ts';
