@@ -21,3 +21,5 @@ export type { WriteReportOptions, WrittenReport } from './write.ts';
 export { compareReports, formatReportComparison } from './compare.ts';
 export type { ReportChange, ReportChangeStatus, ReportComparison } from './compare.ts';
 export { writeFileAtomic } from './files.ts';
+export { SpeedupReporter, groupsFromTestCases } from './reporter.ts';
+export type { SpeedupReporterOptions, TestCaseLike } from './reporter.ts';
