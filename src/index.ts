@@ -20,8 +20,17 @@ export type {
 } from './engine/index.ts';
 export { pairedLogRatioInterval, unpairedRatioInterval } from './stats/index.ts';
 export type { RatioInterval } from './stats/index.ts';
-export { cores, ceiling } from './matchers/thresholds.ts';
-export type { HostRelativeThreshold, Threshold } from './matchers/thresholds.ts';
+export { cores, ceiling, modelBand } from './matchers/thresholds.ts';
+export type { HostRelativeThreshold, ModelThreshold, Threshold } from './matchers/thresholds.ts';
+export type { DurationBound } from './matchers/duration-matcher.ts';
+export type { ScalingMatcherOptions } from './matchers/scaling-matchers.ts';
+export { measureScaling, scalingCurveOf, workersLabel } from './scaling/measure-scaling.ts';
+export type { ScalingCurve, ScalingCurvePoint, ScalingOptions, Estimate } from './scaling/measure-scaling.ts';
+export { amdahlFit, amdahlSpeedup, karpFlatt } from './scaling/index.ts';
+export type { AmdahlFit, ScalingPoint } from './scaling/index.ts';
+// The latency model is pure; the transports and tasks live in 'vitest-speedup/io' (they load msw and undici).
+export { expectedDurationMs, expectedSpeedup, durationBreakdown } from './io/model.ts';
+export type { LatencyModel, DurationBreakdown } from './io/model.ts';
 export type { SpeedupMatcherOptions, HostSnapshot } from './matchers/options.ts';
 export type { SpeedupSubject } from './matchers/augment.ts';
 export type { BenchResultLike } from './matchers/subjects.ts';

@@ -8,6 +8,7 @@
 import { expect } from 'vitest';
 import { speedupMatchers } from './matchers/speedup-matchers.ts';
 import { scalingMatchers } from './matchers/scaling-matchers.ts';
+import { durationMatchers } from './matchers/duration-matcher.ts';
 import './matchers/augment.ts';
 
 const REGISTRY = Symbol.for('vitest-speedup.setup');
@@ -30,4 +31,4 @@ if (previous !== undefined && previous !== import.meta.url) {
   );
 }
 registry[REGISTRY] = import.meta.url;
-expect.extend({ ...speedupMatchers, ...scalingMatchers });
+expect.extend({ ...speedupMatchers, ...scalingMatchers, ...durationMatchers });

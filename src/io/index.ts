@@ -41,6 +41,7 @@ export { settleAll, settleWorkload, settledCall, partitionSettled } from './sett
 export type { Settled, SettleEnvelope, SettleAllStrategy, WireSettled } from './settle.ts';
 export { expectedDurationMs, expectedSpeedup, durationBreakdown, modelLatencyMs } from './model.ts';
 export type { LatencyModel, DurationBreakdown } from './model.ts';
+export { speedupModelBand, durationModelBand } from './model-band.ts';
 export { measurePerRequestOverhead } from './overhead.ts';
 export type { OverheadOptions, OverheadMeasurement } from './overhead.ts';
 export { activeResources, resourceDelta, leakedResources } from './isolation.ts';

@@ -4,6 +4,7 @@ import type { SampleSource } from '../engine/types.ts';
 import type { SpeedupMatcherOptions } from './options.ts';
 import type { Threshold } from './thresholds.ts';
 import type { ScalingMatcherOptions } from './scaling-matchers.ts';
+import type { DurationBound } from './duration-matcher.ts';
 
 /** What the speedup matchers compare: functions (paired, preferred), injected sample sources, or Vitest BenchResults. */
 export type SpeedupSubject = Measurable | SampleSource | BenchResultLike;
@@ -53,5 +54,13 @@ declare module 'vitest' {
      * await expect(curve).toHaveSerialFractionAtMost(0.2);
      */
     toHaveSerialFractionAtMost(fraction: number, options?: ScalingMatcherOptions): Promise<void>;
+    /**
+     * The function's duration per call lies within `[lo, hi]` ms, the whole interval inside.
+     * For work whose time a model predicts (I/O with injected latency), not for CPU work.
+     *
+     * @example
+     * await expect(() => bounded(5).run(requests)).toHaveDurationWithin(modelBand(expectedDurationMs(model), 0.25, 'bounded(5)', ' ms'));
+     */
+    toHaveDurationWithin(band: readonly [DurationBound, DurationBound], options?: SpeedupMatcherOptions): Promise<void>;
   }
 }

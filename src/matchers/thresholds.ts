@@ -11,8 +11,42 @@ export interface HostRelativeThreshold {
   readonly fraction: number;
 }
 
-/** A speedup threshold: a plain number (3 means 3x) or host-relative. */
-export type Threshold = number | HostRelativeThreshold;
+/** A threshold computed by a model (e.g. the I/O latency model), carrying how it was derived for messages. */
+export interface ModelThreshold {
+  readonly kind: 'model';
+  readonly value: number;
+  /** How the number came about: "model 18.40x -25%: ...". */
+  readonly derivation: string;
+}
+
+/** A speedup threshold: a plain number (3 means 3x), host-relative, or from a model. */
+export type Threshold = number | HostRelativeThreshold | ModelThreshold;
+
+export function isModelThreshold(value: unknown): value is ModelThreshold {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'model';
+}
+
+/**
+ * A band of `expected x (1 -/+ tolerance)` around a model's prediction, for
+ * `toHaveSpeedupWithin` / `toHaveDurationWithin`. The message shows the model next to the measurement.
+ *
+ * @example
+ * await expect(all).toHaveSpeedupWithin(loop, modelBand(18.4, 0.25, '20 requests at 20 ms, all at once vs one by one'));
+ */
+export function modelBand(expected: number, tolerance: number, description: string, unit: 'x' | ' ms' = 'x'): [ModelThreshold, ModelThreshold] {
+  if (typeof expected !== 'number' || !Number.isFinite(expected) || expected <= 0) {
+    throw new RangeError(`vitest-speedup: modelBand(expected, ...) needs a finite prediction > 0, received ${describe(expected)}.`);
+  }
+  if (typeof tolerance !== 'number' || !(tolerance > 0 && tolerance < 1)) {
+    throw new RangeError(`vitest-speedup: modelBand(..., tolerance) must lie strictly between 0 and 1, received ${describe(tolerance)}. For example 0.25 for +-25%.`);
+  }
+  const shown = unit === 'x' ? `${expected.toFixed(2)}x` : `${expected.toFixed(1)} ms`;
+  const derivation = `model ${shown} +-${Math.round(tolerance * 100)}%${description ? `: ${description}` : ''}`;
+  return [
+    { kind: 'model', value: expected * (1 - tolerance), derivation },
+    { kind: 'model', value: expected * (1 + tolerance), derivation: '' },
+  ];
+}
 
 function assertFraction(name: string, fraction: unknown): asserts fraction is number {
   if (typeof fraction !== 'number' || !Number.isFinite(fraction) || fraction <= 0) {
@@ -49,7 +83,7 @@ export function isHostRelative(value: unknown): value is HostRelativeThreshold {
 
 /** Throws a TypeError/RangeError naming the argument when a threshold is unusable. */
 export function validateThreshold(matcher: string, argument: string, value: unknown): asserts value is Threshold {
-  if (isHostRelative(value)) return;
+  if (isHostRelative(value) || isModelThreshold(value)) return;
   if (typeof value !== 'number') {
     throw new TypeError(`${matcher}: \`${argument}\` must be a speedup (a number such as 3 for 3x, or cores(f) / ceiling(f)), received ${describe(value)}.`);
   }
@@ -69,6 +103,7 @@ export function needsCeiling(threshold: Threshold): boolean {
 }
 
 export function resolveThreshold(threshold: Threshold, host: HostFacts, measured: ParallelCeiling | undefined): ResolvedThreshold {
+  if (isModelThreshold(threshold)) return { value: threshold.value, derivation: threshold.derivation };
   if (!isHostRelative(threshold)) return { value: threshold, derivation: '' };
   if (threshold.of === 'cores') {
     return { value: threshold.fraction * host.effectiveCores, derivation: `${threshold.fraction.toFixed(2)} x ${host.effectiveCores} effective cores` };
