@@ -53,7 +53,7 @@ export function groupFromMeasurement(measurement: Measurement, options: GroupFro
 
   const entries: ReportEntry[] = sides.map((side, i) => {
     const comparison = i === 0 ? undefined : measurement.comparisons[i - 1];
-    const speedup = comparison === undefined ? null : pick(comparison.interval);
+    const speedup = comparison === undefined ? null : pick(comparison.interval, measurement.confidence);
     const count = workers[side.name];
     return {
       name: side.name,
@@ -79,8 +79,13 @@ export function groupFromMeasurement(measurement: Measurement, options: GroupFro
   return scaling === undefined ? group : { ...group, scaling };
 }
 
-function pick(interval: { estimate: number; lower: number; upper: number; level: number }): ReportSpeedup {
-  return { estimate: interval.estimate, lower: interval.lower, upper: interval.upper, level: interval.level };
+/**
+ * The level reported is the measurement's overall confidence: each look's interval is computed
+ * at a Bonferroni-adjusted level so that the verdict over all looks holds at this one, which is
+ * also what the matchers print.
+ */
+function pick(interval: { estimate: number; lower: number; upper: number }, confidence: number): ReportSpeedup {
+  return { estimate: interval.estimate, lower: interval.lower, upper: interval.upper, level: confidence };
 }
 
 /** Flag codes per side name: by the name a message starts with, or every side for run-wide flags. */

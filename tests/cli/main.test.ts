@@ -16,8 +16,9 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
 const HELP = `Usage: vitest-speedup <command> [options]
 
 Commands:
-  host  Show effective cores, the measured parallel ceiling and timer resolution of this host
-  help  Show this help, or "help <command>" for a command's options
+  host     Show effective cores, the measured parallel ceiling and timer resolution of this host
+  compare  Compare the speedups of two reports; exit 1 on regressions
+  help     Show this help, or "help <command>" for a command's options
 `;
 
 describe('vitest-speedup CLI', () => {
@@ -77,7 +78,7 @@ describe('vitest-speedup CLI', () => {
     expect(await run('bogus', '--json')).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'vitest-speedup: unknown command "bogus". Commands: host, help.\nRun "vitest-speedup help" for usage.\n',
+      stderr: 'vitest-speedup: unknown command "bogus". Commands: host, compare, help.\nRun "vitest-speedup help" for usage.\n',
     });
     expect((await run('help', 'bogus')).code).toBe(2);
   });
