@@ -37,5 +37,41 @@ export type { BenchResultLike } from './matchers/subjects.ts';
 export { getHostFacts, getCpuLimits, measureParallelCeiling, measureTimerResolution, formatHostFacts, formatHostFactsInline } from './host/index.ts';
 export type { CpuLimitSources, HostFacts, ParallelCeiling, CpuLimits, CpuLimitOptions, HostFactsOptions, ParallelCeilingOptions } from './host/index.ts';
 export type { Strategy, StrategyRun, TaskDefinition, Timeline, TimelineEntry, Workload, RunOptions } from './strategies/types.ts';
-export { sequential, concurrent, bounded } from './strategies/main-thread.ts';
+export {
+  sequential,
+  concurrent,
+  bounded,
+  workerPerItem,
+  piscinaPerItem,
+  piscinaChunked,
+  processPoolPerItem,
+  processPoolChunked,
+  effectiveCores,
+  monotonicNow,
+  monotonicToAbsoluteOffset,
+  workerEntryPath,
+} from './strategies/index.ts';
+export type { PoolStrategy, PoolOptions, ChunkedPoolOptions, WorkerPerItemOptions, WorkerPerItemStrategy, TaskError } from './strategies/index.ts';
+export {
+  sieve,
+  sumOfSquares,
+  sumOfSquaresClosedForm,
+  powSelf,
+  bitLength,
+  sieveTask,
+  sumOfSquaresTask,
+  powSelfTask,
+  cpuWorkerModule,
+  sieveWorkload,
+  sumOfSquaresWorkload,
+  powSelfWorkload,
+} from './tasks/cpu/index.ts';
+export type { CpuWorkloadOptions } from './tasks/cpu/index.ts';
+export { utilisation, summariseTimeline, renderTimelineSvg } from './timeline/index.ts';
+export type { TimelineSummary, LaneSummary, UtilisationOptions, TimelineSvgOptions } from './timeline/index.ts';
+// Baselines and reports; the renderers, writer and reporter are also in 'vitest-speedup/report'.
+export { testbedFromHost, sameTestbed, formatTestbed, checkAgainstBaseline, formatBaselineCheck, resolveBaselineMode, classifyChange } from './baselines/index.ts';
+export type { Testbed, BaselineCheckResult, BaselineEntryResult, BaselineStatus, CheckBaselineOptions, BaselineFile, BaselineRecord, SpeedupLike } from './baselines/index.ts';
+export { groupFromMeasurement, groupFromScalingCurve, createReport, writeReport, readReport, validateReport, SpeedupFileError } from './report/index.ts';
+export type { SpeedupReport, ReportGroup, ReportEntry, ReportSpeedup, ReportScaling } from './report/index.ts';
 export type { SpeedupBenchResult, SpeedupMeta } from './bench/provider.ts';

@@ -11,9 +11,9 @@ export interface TimelineEntry {
   /** Who ran it: `main`, `thread:<threadId>` or `pid:<pid>`. */
   readonly lane: string;
   /**
-   * Start and end as absolute epoch-relative milliseconds
-   * (`performance.timeOrigin + performance.now()`), so that entries recorded in different
-   * threads and processes share one time axis.
+   * Start and end in milliseconds on the main thread's absolute clock (`absoluteNow()`).
+   * Workers time tasks on the machine-wide monotonic clock (`process.hrtime`) and the main
+   * thread converts, so that entries from different threads and processes share one axis.
    */
   readonly start: number;
   readonly end: number;
@@ -62,6 +62,8 @@ export interface Strategy {
   /** The Python construct it corresponds to, e.g. `asyncio.gather`. */
   readonly python: string;
   run<I, R>(workload: Workload<I, R>, options?: RunOptions): Promise<StrategyRun<R>>;
+  /** Creates and primes resources (pools) before measuring. Strategies without resources may omit it. */
+  start?(): Promise<void>;
   /** Releases threads, processes and handles. Strategies without resources may omit it. */
   close?(): Promise<void>;
 }
