@@ -54,19 +54,22 @@ export {
 export type { PoolStrategy, PoolOptions, ChunkedPoolOptions, WorkerPerItemOptions, WorkerPerItemStrategy, TaskError } from './strategies/index.ts';
 export {
   sieve,
+  sieveSummary,
   sumOfSquares,
   sumOfSquaresClosedForm,
   powSelf,
   bitLength,
   sieveTask,
+  sieveSummaryTask,
   sumOfSquaresTask,
   powSelfTask,
   cpuWorkerModule,
   sieveWorkload,
+  sieveSummaryWorkload,
   sumOfSquaresWorkload,
   powSelfWorkload,
 } from './tasks/cpu/index.ts';
-export type { CpuWorkloadOptions } from './tasks/cpu/index.ts';
+export type { CpuWorkloadOptions, SieveSummary } from './tasks/cpu/index.ts';
 export { utilisation, summariseTimeline, renderTimelineSvg } from './timeline/index.ts';
 export type { TimelineSummary, LaneSummary, UtilisationOptions, TimelineSvgOptions } from './timeline/index.ts';
 // Baselines and reports; the renderers, writer and reporter are also in 'vitest-speedup/report'.

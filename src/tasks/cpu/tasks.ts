@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { TaskDefinition } from '../../strategies/types.ts';
 import { powSelf } from './pow-self.ts';
-import { sieve } from './sieve.ts';
+import { sieve, sieveSummary } from './sieve.ts';
+import type { SieveSummary } from './sieve.ts';
 import { sumOfSquares } from './sum-of-squares.ts';
 
 /** Absolute path of the CPU tasks' worker module (`worker.ts`), for `module` and `preload`. */
@@ -13,6 +14,17 @@ export const sieveTask: TaskDefinition<number, Uint32Array> = {
   run: sieve,
   module: cpuWorkerModule,
   exportName: 'sieve',
+};
+
+/**
+ * {@link sieveSummary} as a task: the sieve's work with a result of a few bytes, so that pools
+ * show the compute speedup without the cost of copying the primes back.
+ */
+export const sieveSummaryTask: TaskDefinition<number, SieveSummary> = {
+  name: 'sieveSummary',
+  run: sieveSummary,
+  module: cpuWorkerModule,
+  exportName: 'sieveSummary',
 };
 
 /** {@link sumOfSquares} as a task that every strategy can run. */

@@ -4,7 +4,7 @@
  * (e.g. `new Piscina({ filename: cpuWorkerModule, name: 'runChunk' })`). The tasks' `module`
  * points here; piscina and tinypool workers import it by absolute path.
  */
-export { sieve } from './sieve.ts';
+export { sieve, sieveSummary } from './sieve.ts';
 export { sumOfSquares } from './sum-of-squares.ts';
 export { powSelf } from './pow-self.ts';
 export { runChunk, ping, lane } from '../../strategies/worker-entry.ts';

@@ -5,11 +5,13 @@
  * | workload | Python | inputs |
  * |---|---|---|
  * | {@link sieveWorkload} | `sieve(n) for n in range(1000, 16000)` | 15,000 |
+ * | {@link sieveSummaryWorkload} | the same, returning `(len(primes), primes[-1])` | 15,000 |
  * | {@link sumOfSquaresWorkload} | `sum(i * i for i in range(5_000_000 + x)) for x in range(20)` | 20 |
  * | {@link powSelfWorkload} | `i ** i for i in range(1_000_000, 1_000_016)` | 16 |
  */
 import type { Workload } from '../../strategies/types.ts';
-import { powSelfTask, sieveTask, sumOfSquaresTask } from './tasks.ts';
+import type { SieveSummary } from './sieve.ts';
+import { powSelfTask, sieveSummaryTask, sieveTask, sumOfSquaresTask } from './tasks.ts';
 
 /** Options of the CPU workload factories. */
 export interface CpuWorkloadOptions {
@@ -41,6 +43,12 @@ function readScale(factory: string, options: CpuWorkloadOptions | undefined): nu
   return scale;
 }
 
+function sieveInputs(scale: number): number[] {
+  const span = SIEVE_TO - SIEVE_FROM;
+  const count = Math.max(1, Math.round(span * scale));
+  return Array.from({ length: count }, (_, k) => SIEVE_FROM + Math.floor((k * span) / count));
+}
+
 function scaledName(base: string, scale: number): string {
   return scale === 1 ? base : `${base} at scale ${scale}`;
 }
@@ -61,10 +69,24 @@ function scaledName(base: string, scale: number): string {
  */
 export function sieveWorkload(options?: CpuWorkloadOptions): Workload<number, Uint32Array> {
   const scale = readScale('sieveWorkload', options);
-  const span = SIEVE_TO - SIEVE_FROM;
-  const count = Math.max(1, Math.round(span * scale));
-  const inputs = Array.from({ length: count }, (_, k) => SIEVE_FROM + Math.floor((k * span) / count));
-  return { name: scaledName('sieve over range(1000, 16000)', scale), task: sieveTask, inputs };
+  return { name: scaledName('sieve over range(1000, 16000)', scale), task: sieveTask, inputs: sieveInputs(scale) };
+}
+
+/**
+ * The inputs of {@link sieveWorkload} (scaled the same way) with the compact `sieveSummary`
+ * task: the same sieving, but each result is `{ count, largest }` instead of the primes
+ * (about 63 MB in all at scale 1). Compare a pool on both workloads to tell the compute speedup
+ * from the cost of sending results back.
+ *
+ * @throws TypeError / RangeError for an invalid `options.scale`.
+ * @example
+ * ```ts
+ * sieveSummaryWorkload({ scale: 0.01 }).inputs.length; // 150, as for sieveWorkload
+ * ```
+ */
+export function sieveSummaryWorkload(options?: CpuWorkloadOptions): Workload<number, SieveSummary> {
+  const scale = readScale('sieveSummaryWorkload', options);
+  return { name: scaledName('sieve summary over range(1000, 16000)', scale), task: sieveSummaryTask, inputs: sieveInputs(scale) };
 }
 
 /**

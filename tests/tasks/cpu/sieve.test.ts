@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sieve } from '../../../src/tasks/cpu/sieve.ts';
+import { sieve, sieveSummary } from '../../../src/tasks/cpu/sieve.ts';
 
 describe('sieve', () => {
   it('returns the primes up to and including n as a Uint32Array', () => {
@@ -47,5 +47,18 @@ describe('sieve against trial division', () => {
     const primes = sieve(10_000);
     expect(primes.byteOffset).toBe(0);
     expect(primes.buffer.byteLength).toBe(1229 * 4);
+  });
+});
+
+describe('sieveSummary', () => {
+  it('returns the count and the largest prime of sieve(n)', () => {
+    expect(sieveSummary(1000)).toEqual({ count: 168, largest: 997 });
+    expect(sieveSummary(15_999)).toEqual({ count: sieve(15_999).length, largest: 15_991 });
+    expect(sieveSummary(2)).toEqual({ count: 1, largest: 2 });
+    expect(sieveSummary(1)).toEqual({ count: 0, largest: null });
+  });
+
+  it('rejects what sieve rejects, with the same message', () => {
+    expect(() => sieveSummary(-1)).toThrow(new RangeError('sieve(n): n must be an integer in [0, 4294967295], received -1.'));
   });
 });

@@ -8,7 +8,7 @@ const ownLane = isMainThread ? `pid:${process.pid}` : `thread:${threadId}`;
 
 describe('CPU worker module', () => {
   it('exports the tasks by name and the chunk runner', () => {
-    expect(Object.keys(worker).sort()).toEqual(['lane', 'ping', 'powSelf', 'runChunk', 'sieve', 'sumOfSquares']);
+    expect(Object.keys(worker).sort()).toEqual(['lane', 'ping', 'powSelf', 'runChunk', 'sieve', 'sieveSummary', 'sumOfSquares']);
     expect(worker.lane).toBe(ownLane);
   });
 

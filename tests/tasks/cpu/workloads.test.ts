@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cpuWorkerModule, powSelfTask, sieveTask, sumOfSquaresTask } from '../../../src/tasks/cpu/tasks.ts';
-import { powSelfWorkload, sieveWorkload, sumOfSquaresWorkload } from '../../../src/tasks/cpu/workloads.ts';
+import { cpuWorkerModule, powSelfTask, sieveSummaryTask, sieveTask, sumOfSquaresTask } from '../../../src/tasks/cpu/tasks.ts';
+import { powSelfWorkload, sieveSummaryWorkload, sieveWorkload, sumOfSquaresWorkload } from '../../../src/tasks/cpu/workloads.ts';
 
 describe('CPU workloads', () => {
   it('are the Python originals at the default scale', () => {
@@ -30,6 +30,16 @@ describe('CPU workloads', () => {
     expect(sieveWorkload({ scale: 1e-9 }).inputs).toEqual([1000]);
   });
 
+  it('give the compact sieve the same inputs as the faithful one, scaled alike', () => {
+    for (const scale of [1, 0.01]) {
+      const compact = sieveSummaryWorkload({ scale });
+      expect(compact.inputs).toEqual(sieveWorkload({ scale }).inputs);
+      expect(compact.task).toBe(sieveSummaryTask);
+    }
+    expect(sieveSummaryWorkload().name).toBe('sieve summary over range(1000, 16000)');
+    expect(() => sieveSummaryWorkload({ scale: 2 })).toThrow(RangeError);
+  });
+
   it('shrink n for sumOfSquares and i for powSelf, keeping the input counts', () => {
     expect(sumOfSquaresWorkload({ scale: 0.01 }).inputs).toEqual(Array.from({ length: 20 }, (_, x) => 50_000 + x));
     expect(powSelfWorkload({ scale: 0.001 }).inputs).toEqual(Array.from({ length: 16 }, (_, k) => 1000 + k));
@@ -37,7 +47,7 @@ describe('CPU workloads', () => {
   });
 
   it('point the tasks at the worker module', () => {
-    for (const task of [sieveTask, sumOfSquaresTask, powSelfTask]) {
+    for (const task of [sieveTask, sieveSummaryTask, sumOfSquaresTask, powSelfTask]) {
       expect(task.module).toBe(cpuWorkerModule);
       expect(task.exportName).toBe(task.name);
     }
