@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { siblingModule } from '../module-path.ts';
 import type { Plugin } from 'vite';
 import type { Vitest } from 'vitest/node';
 import { SpeedupReporter, type SpeedupReporterOptions } from '../report/reporter.ts';
@@ -18,15 +18,11 @@ export interface SpeedupPluginOptions {
 // configureVitest runs once per project; the reporter belongs to the run.
 const withReporter = new WeakSet<Vitest>();
 
-/** Absolute path of a module next to this one: Vitest resolves providers and setup files by path. */
-function sibling(relative: string): string {
-  return fileURLToPath(new URL(relative, import.meta.url));
-}
-
+// Vitest resolves providers and setup files by path.
 /** Path of the benchmark provider module, for configs that set `benchmark.provider` by hand. */
-export const providerPath = sibling('./provider.ts');
+export const providerPath = siblingModule('./provider', import.meta.url);
 /** Path of the setup entry, for configs that set `setupFiles` by hand. */
-export const setupPath = sibling('../setup.ts');
+export const setupPath = siblingModule('../setup', import.meta.url);
 
 /**
  * One line in vitest.config.ts: registers the speedup matchers, runs benchmarks on the

@@ -1,3 +1,4 @@
+import { siblingModule } from '../module-path.ts';
 /**
  * A worker thread per request: the I/O counterpart of Python's `threading.Thread` per request.
  * Each input gets a fresh worker that imports the task module and runs it; the thread (~50-100 ms
@@ -9,6 +10,7 @@
  * thread), so use the loopback transport with it. The tasks run without options in the worker:
  * a new node:http connection per request.
  */
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { absoluteNow } from '../strategies/clock.ts';
 import { monotonicToAbsoluteOffset } from '../strategies/monotonic.ts';
@@ -16,7 +18,7 @@ import type { RunOptions, Strategy, StrategyRun, TimelineEntry, Workload } from 
 import { deserializeError } from './errors.ts';
 import type { RequestWorkerJob, RequestWorkerReply } from './request-worker.ts';
 
-const WORKER_URL = new URL('./request-worker.ts', import.meta.url);
+const WORKER_URL = pathToFileURL(siblingModule('./request-worker', import.meta.url));
 
 /** Options of {@link workerPerRequest}. */
 export interface WorkerPerRequestOptions {

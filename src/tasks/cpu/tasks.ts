@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { siblingModule } from '../../module-path.ts';
 import type { TaskDefinition } from '../../strategies/types.ts';
 import { powSelf } from './pow-self.ts';
 import { sieve, sieveSummary } from './sieve.ts';
@@ -6,7 +6,7 @@ import type { SieveSummary } from './sieve.ts';
 import { sumOfSquares } from './sum-of-squares.ts';
 
 /** Absolute path of the CPU tasks' worker module (`worker.ts`), for `module` and `preload`. */
-export const cpuWorkerModule: string = fileURLToPath(new URL('./worker.ts', import.meta.url));
+export const cpuWorkerModule: string = siblingModule('./worker', import.meta.url);
 
 /** {@link sieve} as a task that every strategy can run. */
 export const sieveTask: TaskDefinition<number, Uint32Array> = {
