@@ -1,22 +1,5 @@
-export function median(values: readonly number[]): number {
-  return quantile(values, 0.5);
-}
-
-/** Linear-interpolation quantile (type 7); NaN for no values. */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = sorted[lo] as number;
-  const b = sorted[hi] as number;
-  return a + (b - a) * (pos - lo);
-}
-
-export function mean(values: readonly number[]): number {
-  return values.reduce((s, v) => s + v, 0) / values.length;
-}
+// The study uses the library's own statistics; only the in-place shuffle is its own.
+export { mean, median, quantile } from '../../src/stats/summary.ts';
 
 /** Fisher-Yates shuffle in place with Math.random. */
 export function shuffleInPlace<T>(items: T[]): T[] {

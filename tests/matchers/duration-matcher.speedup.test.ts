@@ -1,21 +1,12 @@
 // Real waits: the duration of Atomics.wait(ms) is the model (plus ~0.1-0.3 ms of wake-up), so a
 // 25% band is far wider than anything this test can be off by.
-import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { failureOf } from '../helpers/failure.ts';
 import { twoCoreHost } from '../../fixtures/hosts/two-cores.ts';
 import { modelBand } from '../../src/matchers/thresholds.ts';
 
 const cell = new Int32Array(new SharedArrayBuffer(4));
 const block = (ms: number) => Atomics.wait(cell, 0, 0, ms);
-
-async function failureOf(assertion: Promise<unknown>): Promise<string> {
-  try {
-    await assertion;
-  } catch (error) {
-    return stripVTControlCharacters((error as Error).message);
-  }
-  throw new Error('expected the assertion to fail, but it passed');
-}
 
 describe('toHaveDurationWithin', () => {
   it('passes when the measured duration lies in the band, and .not when it does not', async () => {

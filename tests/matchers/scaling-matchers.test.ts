@@ -1,5 +1,5 @@
-import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { failureOf } from '../helpers/failure.ts';
 import { twoCoreHost } from '../../fixtures/hosts/two-cores.ts';
 import { measureSources } from '../../src/engine/measure.ts';
 import { syntheticSources } from '../../src/engine/synthetic-source.ts';
@@ -16,15 +16,6 @@ async function curve(cores = 2) {
   });
   const measurement = await measureSources(sources, { clock, seed: 1, minRounds: 12, maxRounds: 12 });
   return scalingCurveOf(measurement, { workers: [1, 2, 4], effectiveCores: cores, name: 'piscina-chunked', minEfficiency: undefined, baseline: workersLabel(1) });
-}
-
-async function failureOf(assertion: Promise<unknown>): Promise<string> {
-  try {
-    await assertion;
-  } catch (error) {
-    return stripVTControlCharacters((error as Error).message);
-  }
-  throw new Error('expected the assertion to fail, but it passed');
 }
 
 describe('scalingCurveOf', () => {

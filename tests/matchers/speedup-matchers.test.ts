@@ -1,5 +1,5 @@
-import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { failureOf } from '../helpers/failure.ts';
 import { twoCoreHost } from '../../fixtures/hosts/two-cores.ts';
 import { syntheticSources } from '../../src/engine/synthetic-source.ts';
 import { cores, ceiling } from '../../src/matchers/thresholds.ts';
@@ -12,15 +12,6 @@ function sides() {
   const { sources, clock } = syntheticSources({ sequential: sequentialTimes, pool: poolTimes });
   const [sequential, pool] = sources as [(typeof sources)[0], (typeof sources)[0]];
   return { sequential, pool, options: { clock, seed: 1, host: twoCoreHost } };
-}
-
-async function failureOf(assertion: Promise<unknown>): Promise<string> {
-  try {
-    await assertion;
-  } catch (error) {
-    return stripVTControlCharacters((error as Error).message);
-  }
-  throw new Error('expected the assertion to fail, but it passed');
 }
 
 describe('toHaveSpeedupAtLeast', () => {
