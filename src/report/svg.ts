@@ -1,4 +1,4 @@
-import { escapeXml } from '../timeline/svg.ts';
+import { escapeXml, fmt, niceStep } from '../timeline/svg-utils.ts';
 import { describeAmdahl, formatLevel, formatSpeedup, formatTimes } from './format.ts';
 import type { ReportEntry, ReportGroup, ReportScaling } from './schema.ts';
 
@@ -20,19 +20,6 @@ export const BAR_COLOURS = {
 } as const;
 
 const FONT = 'font-family="sans-serif" font-size="12"';
-
-/** A number with at most `digits` decimals and no trailing zeros (`12.5`, `3`). */
-function fmt(value: number, digits = 2): string {
-  return String(Number(value.toFixed(digits)));
-}
-
-/** A 1, 2 or 5 x 10^k step that gives about `target` ticks over `span`. */
-function niceStep(span: number, target: number): number {
-  const raw = span / target;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const normalised = raw / magnitude;
-  return (normalised <= 1 ? 1 : normalised <= 2 ? 2 : normalised <= 5 ? 5 : 10) * magnitude;
-}
 
 /** The smallest multiple of a nice step that is >= value, and the step. */
 function niceMax(value: number, ticks: number): { max: number; step: number } {

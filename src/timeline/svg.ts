@@ -1,5 +1,6 @@
 import type { Timeline } from '../strategies/types.ts';
 import { groupByLane, summariseTimeline } from './utilisation.ts';
+import { escapeXml, fmt, niceStep } from './svg-utils.ts';
 
 /** Options of {@link renderTimelineSvg}. */
 export interface TimelineSvgOptions {
@@ -20,23 +21,7 @@ const LANE_GAP = 8;
 const AXIS_HEIGHT = 34;
 const MIN_BAR_WIDTH = 0.5;
 
-/** Escapes text for use in SVG/XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
-}
-
-/** A number with at most `digits` decimals and no trailing zeros (`12.5`, `3`). */
-function fmt(value: number, digits = 2): string {
-  return String(Number(value.toFixed(digits)));
-}
-
-/** A 1, 2 or 5 x 10^k step that gives about `target` ticks over `span`. */
-function niceStep(span: number, target: number): number {
-  const raw = span / target;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const normalised = raw / magnitude;
-  return (normalised <= 1 ? 1 : normalised <= 2 ? 2 : normalised <= 5 ? 5 : 10) * magnitude;
-}
+export { escapeXml };
 
 /**
  * Draws a timeline as a standalone SVG document: one labelled row per lane (worker thread,
