@@ -5,7 +5,8 @@ import { ceiling, cpuWorkerModule, effectiveCores, piscinaChunked, sequential, s
 import { withCeilingNow } from './ceiling-now.ts';
 
 // sumOfSquares(5_000_000 + x) for x in range(20), the original at full size: ~0.25 s in a loop
-// here, so a round of the measurement costs ~0.4 s and the engine gets ~20 rounds in 8 s.
+// here, so a round of the measurement costs ~0.4 s and the engine gets ~30 rounds in its 12 s
+// (with the ceiling measured before and, after a failure, again: under 15 s for the spec).
 // Why not the sieve: its inputs cost unequal amounts (n from 1000 to 15999), every call
 // allocates typed arrays (garbage for each thread's collector; two allocating threads scaled
 // anywhere from 1.1x to 2x here from one run to the next, an allocation-free sieve steadily 2x),
@@ -33,10 +34,11 @@ test('a chunked piscina pool is at least 0.7 x the parallel ceiling faster than 
   // the ceiling was measured; 0.7 leaves room for other jobs taking a share of the cores between
   // that measurement and this one, and no more.
   // On one core, or a host whose ceiling is below 1/0.7 right now, the claim is skipped; so is a
-  // failure during which the ceiling itself collapsed (see ceiling-now.ts).
+  // failure while another measurement ran at the same time or the ceiling collapsed meanwhile
+  // (see ceiling-now.ts).
   const pooled = () => pool.run(workload);
   const plainLoop = () => loop.run(workload);
   await withCeilingNow(context, 0.7, () =>
-    expect(pooled).toHaveSpeedupAtLeast(plainLoop, ceiling(0.7), { onUnreachable: 'skip', onInconclusive: 'skip', maxTimeMs: 8000 }),
+    expect(pooled).toHaveSpeedupAtLeast(plainLoop, ceiling(0.7), { onUnreachable: 'skip', onInconclusive: 'skip', maxTimeMs: 12_000 }),
   );
 });

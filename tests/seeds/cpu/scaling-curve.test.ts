@@ -38,7 +38,7 @@ test('a chunked piscina pool scales with at least 0.7 of the host ceiling per wo
       workers: counts,
       minEfficiency: efficiency,
       name: 'piscina-chunked, one chunk per worker, on sumOfSquares',
-      maxTimeMs: 8000,
+      maxTimeMs: 10_000,
     });
     await expect(curve).toScaleWithEfficiencyAtLeast(efficiency, { onUnreachable: 'skip', onInconclusive: 'skip' });
     await expect(curve).toHaveSerialFractionAtMost(serialFraction, { onUnreachable: 'skip', onInconclusive: 'skip' });
