@@ -7,7 +7,9 @@
  * comparison: it costs about 1 ms of serial work per request, so its concurrent run takes
  * ~150 + 100 × 1 ms and its speedup is ~60x, not 100x. The model with the overhead `o`
  * (`ceil(N/c) × L + N × o`, o from `measurePerRequestOverhead`) should explain that figure; the
- * model without it (100x) should not.
+ * model without it (100x) should not. The overhead is CPU work, so it grows with the machine's
+ * load: it is measured right before and right after the ~100 s speedup measurement, and the
+ * model uses the mean of the two (the JSON keeps both).
  *
  * Usage: `npx node scripts/io-figures.ts [kinds=mock-agent,loopback,msw]` (a few minutes: each
  * transport gets one warm-up round and 3-6 measured rounds of ~15.3 s). Prints a table and writes
@@ -54,6 +56,11 @@ interface TransportFigure {
   readonly measured: {
     readonly sequentialMedianMs: number;
     readonly concurrentMedianMs: number;
+    /**
+     * The o the concurrent rounds themselves imply: (concurrent median - L) / N. Far above the
+     * measured o means the rounds ran on a busier CPU than the overhead measurements.
+     */
+    readonly impliedOverheadMs: number;
     readonly speedup: { readonly estimate: number; readonly lower: number; readonly upper: number; readonly perLookLevel: number; readonly df: number };
     readonly verdict: string;
     readonly rounds: number;
@@ -63,7 +70,8 @@ interface TransportFigure {
     readonly seed: number;
     readonly flags: readonly string[];
   };
-  readonly overhead: OverheadMeasurement;
+  /** o, the serial work per request, as used by the model: the mean of `before` and `after`. */
+  readonly overhead: { readonly perRequestOverheadMs: number; readonly sequentialPerRequestMs: number; readonly before: OverheadMeasurement; readonly after: OverheadMeasurement };
   readonly modelWithoutOverhead: ModelFigure;
   readonly modelWithOverhead: ModelFigure;
 }
@@ -82,7 +90,7 @@ async function figureFor(kind: TransportKind): Promise<TransportFigure> {
   const transport = createTransport(kind, { table: { latency: fixed(LATENCY_MS) } });
   await transport.start();
   try {
-    const overhead = await measurePerRequestOverhead(transport, { requests: REQUESTS, rounds: 5 });
+    const before = await measurePerRequestOverhead(transport, { requests: REQUESTS, rounds: 5 });
     const task = makeRequestTask({ requester: transport.requester });
     const inputs = Array.from({ length: REQUESTS }, () => transport.url('/ip'));
     const check = (results: readonly string[]): void => {
@@ -94,11 +102,18 @@ async function figureFor(kind: TransportKind): Promise<TransportFigure> {
     const allAtOnce = async function concurrently(): Promise<void> {
       check((await concurrent().run({ name: 'concurrent', task, inputs })).results);
     };
-    process.stderr.write(`${kind}: per-request overhead ${overhead.perRequestOverheadMs.toFixed(3)} ms; measuring 100 × 150 ms (1 warm-up + 3-6 rounds of ~15 s)...\n`);
+    process.stderr.write(`${kind}: per-request overhead ${before.perRequestOverheadMs.toFixed(3)} ms; measuring 100 × 150 ms (1 warm-up + 3-6 rounds of ~15 s)...\n`);
     const m: Measurement = await measureSpeedup(allAtOnce, oneAfterTheOther, ENGINE);
     const comparison = m.comparisons[0];
     if (!comparison) throw new Error('measureSpeedup returned no comparison');
     const interval = comparison.interval;
+    const after = await measurePerRequestOverhead(transport, { requests: REQUESTS, rounds: 5 });
+    const overhead = {
+      perRequestOverheadMs: (before.perRequestOverheadMs + after.perRequestOverheadMs) / 2,
+      sequentialPerRequestMs: (before.sequentialPerRequestMs + after.sequentialPerRequestMs) / 2,
+      before,
+      after,
+    };
     const perRequest = { sequentialMs: overhead.sequentialPerRequestMs, concurrentMs: overhead.perRequestOverheadMs };
     return {
       transport: kind,
@@ -106,6 +121,7 @@ async function figureFor(kind: TransportKind): Promise<TransportFigure> {
       measured: {
         sequentialMedianMs: m.baseline.median,
         concurrentMedianMs: (m.candidates[0] ?? m.baseline).median,
+        impliedOverheadMs: ((m.candidates[0] ?? m.baseline).median - LATENCY_MS) / REQUESTS,
         speedup: { estimate: interval.estimate, lower: interval.lower, upper: interval.upper, perLookLevel: interval.level, df: interval.df },
         verdict: comparison.verdict ?? 'none',
         rounds: m.rounds,
@@ -159,7 +175,14 @@ console.log(table(figures));
 if (figures.some((f) => f.measured.flags.includes('shared-host'))) {
   console.log('\nshared-host: another measurement ran at the same time (load before/after in the JSON); figures from a quiet host are more trustworthy.');
 }
-console.log('\no (ms/req): serial work per request all at once / the whole zero-latency request one after the other (measurePerRequestOverhead).');
+console.log('\no (ms/req): serial work per request all at once / the whole zero-latency request one after the other (measurePerRequestOverhead),');
+console.log('the mean of a measurement before and one after the speedup measurement:');
+for (const f of figures) {
+  console.log(
+    `  ${f.transport.padEnd(10)} o ${f.overhead.before.perRequestOverheadMs.toFixed(3)} ms before, ${f.overhead.after.perRequestOverheadMs.toFixed(3)} ms after; ` +
+      `the concurrent rounds imply (median - L) / N = ${f.measured.impliedOverheadMs.toFixed(3)} ms`,
+  );
+}
 console.log('Model: duration = ceil(N/c) × L + N × o; "no o" is the pure latency model, "with o" adds the measured overhead.');
 for (const f of figures) {
   console.log(`  ${f.transport.padEnd(10)} sequential ${f.modelWithOverhead.sequential.formula}; concurrent ${f.modelWithOverhead.concurrent.formula}`);
