@@ -32,7 +32,7 @@ export interface LoopbackTransportOptions extends TransportOptions {
    * without it "a new connection per request" costs almost nothing). Default 0.
    */
   readonly connectionSetupMs?: number;
-  /** Server keep-alive timeout (ms, default 5000). */
+  /** How long idle keep-alive sockets live, on the server and in the client pool (ms, default 60000). */
   readonly keepAliveTimeoutMs?: number;
 }
 
