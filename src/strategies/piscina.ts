@@ -62,7 +62,6 @@ export function piscinaPerItem(options?: PoolOptions): PoolStrategy {
       factory: 'piscinaPerItem',
       baseName: 'piscina-per-item',
       chunked: false,
-      python: (workers) => `ProcessPoolExecutor(max_workers=${workers}).submit per item`,
       createPool: createPiscinaPool,
     },
     options,
@@ -90,8 +89,6 @@ export function piscinaChunked(options?: ChunkedPoolOptions): PoolStrategy {
       factory: 'piscinaChunked',
       baseName: 'piscina-chunked',
       chunked: true,
-      python: (workers, chunkSize) =>
-        `multiprocessing.Pool(processes=${workers}).map` + (chunkSize === 'auto' ? '' : `(chunksize=${chunkSize})`),
       createPool: createPiscinaPool,
     },
     options,

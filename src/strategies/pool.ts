@@ -90,9 +90,16 @@ export interface PoolStrategyConfig {
   readonly baseName: string;
   /** Whether the factory takes `chunkSize` (otherwise one input per submitted task). */
   readonly chunked: boolean;
-  /** Python counterpart for the given options. */
-  readonly python: (workers: number, chunkSize: number | 'auto') => string;
   readonly createPool: CreatePool;
+}
+
+/**
+ * The Python counterpart of a pool strategy: one submit per item is `ProcessPoolExecutor`,
+ * chunked is `multiprocessing.Pool.map` with a `chunksize`.
+ */
+function pythonCounterpart(chunked: boolean, workers: number, chunkSize: number | 'auto'): string {
+  if (!chunked) return `ProcessPoolExecutor(max_workers=${workers}).submit per item`;
+  return `multiprocessing.Pool(processes=${workers}).map` + (chunkSize === 'auto' ? '' : `(chunksize=${chunkSize})`);
 }
 
 const PRIME_SLEEP_MS = 10;
@@ -139,7 +146,7 @@ export function createPoolStrategy(config: PoolStrategyConfig, options: ChunkedP
 
   const parameters = [...(config.chunked ? [String(chunkSize)] : []), ...(warm ? [] : ['cold'])];
   const name = parameters.length === 0 ? config.baseName : `${config.baseName}(${parameters.join(', ')})`;
-  const python = config.python(workers, chunkSize) + (warm ? '' : ', pool created per run');
+  const python = pythonCounterpart(config.chunked, workers, chunkSize) + (warm ? '' : ', pool created per run');
 
   let pool: PoolHandle | undefined;
   let starting: Promise<void> | undefined;

@@ -142,7 +142,6 @@ export function processPoolPerItem(options?: PoolOptions): PoolStrategy {
       factory: 'processPoolPerItem',
       baseName: 'process-pool-per-item',
       chunked: false,
-      python: (workers) => `ProcessPoolExecutor(max_workers=${workers}).submit per item`,
       createPool: createProcessPool,
     },
     options,
@@ -167,8 +166,6 @@ export function processPoolChunked(options?: ChunkedPoolOptions): PoolStrategy {
       factory: 'processPoolChunked',
       baseName: 'process-pool-chunked',
       chunked: true,
-      python: (workers, chunkSize) =>
-        `multiprocessing.Pool(processes=${workers}).map` + (chunkSize === 'auto' ? '' : `(chunksize=${chunkSize})`),
       createPool: createProcessPool,
     },
     options,
