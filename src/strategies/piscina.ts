@@ -5,9 +5,8 @@
 import type { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { workerEntryPath } from './entry-paths.ts';
-import { createPoolStrategy } from './pool.ts';
+import { createPoolStrategy, poolHandle } from './pool.ts';
 import type { ChunkedPoolOptions, PoolHandle, PoolOptions, PoolStrategy } from './pool.ts';
-import type { ChunkResponse, PingRequest, PingResponse } from './protocol.ts';
 
 function createPiscinaPool(workers: number): PoolHandle {
   const pool = new Piscina({ filename: workerEntryPath, name: 'runChunk', minThreads: workers, maxThreads: workers });
@@ -22,24 +21,9 @@ function createPiscinaPool(workers: number): PoolHandle {
       if (!exits.has(worker)) exits.set(worker, new Promise((resolve) => worker.once('exit', () => resolve())));
     }
   };
-  return {
-    submit(request, signal): Promise<ChunkResponse> {
-      if (signal === undefined) return pool.run(request) as Promise<ChunkResponse>;
-      // Registered before piscina's own listener, so it sees the worker piscina is about to terminate.
-      signal.addEventListener('abort', track, { once: true });
-      return pool.run(request, { signal }) as Promise<ChunkResponse>;
-    },
-    async ping(request: PingRequest): Promise<PingResponse> {
-      const answer = (await pool.run(request, { name: 'ping' })) as PingResponse;
-      track();
-      return answer;
-    },
-    async destroy(): Promise<void> {
-      track();
-      await pool.destroy();
-      await Promise.all(exits.values());
-    },
-  };
+  return poolHandle(pool, track, async () => {
+    await Promise.all(exits.values());
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ import { effectiveCores } from './cores.ts';
 import { dispatch } from './dispatch.ts';
 import type { Submit } from './dispatch.ts';
 import { booleanOption, describe, modulesOption, offThreadTask, positiveIntegerOption, timeoutOption } from './options.ts';
-import type { PingRequest, PingResponse } from './protocol.ts';
+import type { ChunkResponse, PingRequest, PingResponse } from './protocol.ts';
 import type { RunOptions, Strategy, StrategyRun, Workload } from './types.ts';
 
 /** One live pool of workers, as a pool library provides it. */
@@ -18,6 +18,38 @@ export interface PoolHandle {
   ping(request: PingRequest): Promise<PingResponse>;
   /** Terminates every worker the pool ever had; resolves once all of them have exited. */
   destroy(): Promise<void>;
+}
+
+/** The surface of piscina and tinypool that a {@link PoolHandle} uses. */
+export interface RunnablePool {
+  run(task: unknown, options?: { signal?: AbortSignal; name?: string }): Promise<unknown>;
+  destroy(): Promise<void>;
+}
+
+/**
+ * A {@link PoolHandle} over a piscina or tinypool pool. `track` records the workers the pool has
+ * now, so that `destroy()` can wait for those the library terminated on abort or timeout too;
+ * `awaitGone` waits until the tracked workers and their handles are gone.
+ */
+export function poolHandle(pool: RunnablePool, track: () => void, awaitGone: () => Promise<void>): PoolHandle {
+  return {
+    submit(request, signal) {
+      if (signal === undefined) return pool.run(request) as Promise<ChunkResponse>;
+      // Registered before the library's own listener, so it sees the worker about to be terminated.
+      signal.addEventListener('abort', track, { once: true });
+      return pool.run(request, { signal }) as Promise<ChunkResponse>;
+    },
+    async ping(request) {
+      const answer = (await pool.run(request, { name: 'ping' })) as PingResponse;
+      track();
+      return answer;
+    },
+    async destroy() {
+      track();
+      await pool.destroy();
+      await awaitGone();
+    },
+  };
 }
 
 /** Creates pools of one kind (see `piscina.ts`, `process-pool.ts`). */

@@ -16,10 +16,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import Tinypool from 'tinypool';
-import { createPoolStrategy } from './pool.ts';
+import { createPoolStrategy, poolHandle } from './pool.ts';
 import type { ChunkedPoolOptions, PoolHandle, PoolOptions, PoolStrategy } from './pool.ts';
 import { workerEntryPath } from './entry-paths.ts';
-import type { ChunkResponse, PingRequest, PingResponse } from './protocol.ts';
 
 const EXIT_POLL_MS = 10;
 const EXIT_GRACE_MS = 5_000;
@@ -100,27 +99,13 @@ function createProcessPool(workers: number): PoolHandle {
       }
     }
   };
-  return {
-    submit(request, signal): Promise<ChunkResponse> {
-      if (signal === undefined) return pool.run(request) as Promise<ChunkResponse>;
-      signal.addEventListener('abort', track, { once: true });
-      return pool.run(request, { signal }) as Promise<ChunkResponse>;
-    },
-    async ping(request: PingRequest): Promise<PingResponse> {
-      const answer = (await pool.run(request, { name: 'ping' })) as PingResponse;
-      track();
-      return answer;
-    },
-    async destroy(): Promise<void> {
-      track();
-      await pool.destroy();
-      await waitForExit(pids);
-      await Promise.all(closed.values());
-      // The pipes' libuv handles are released in the event loop's close phase, which follows
-      // the check phase: after two setImmediate turns, one close phase has certainly passed.
-      for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
-    },
-  };
+  return poolHandle(pool, track, async () => {
+    await waitForExit(pids);
+    await Promise.all(closed.values());
+    // The pipes' libuv handles are released in the event loop's close phase, which follows
+    // the check phase: after two setImmediate turns, one close phase has certainly passed.
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+  });
 }
 
 /**
