@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -63,9 +63,4 @@ export function enterMeasurement(): ExclusiveMeasurement {
       seen = new Set();
     },
   };
-}
-
-/** Reads the pid back from a lock file; exported for tests. */
-export function _lockDirForTests(): { dir: string; readPid: (name: string) => number } {
-  return { dir: LOCK_DIR, readPid: (name) => Number(readFileSync(join(LOCK_DIR, name), 'utf8')) };
 }
